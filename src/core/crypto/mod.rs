@@ -1,0 +1,175 @@
+//! Teaching wrappers over the RustCrypto crates. Each function takes and returns plain byte
+//! slices so that engines, the command line and the UI share one implementation; errors are
+//! sentences a learner can act on (they name the valid sizes).
+
+use aes::cipher::{BlockCipherEncrypt, BlockModeEncrypt, KeyInit, KeyIvInit, StreamCipher};
+use hmac::Mac;
+use sha2::{Digest, Sha256};
+
+pub const AES_BLOCK: usize = 16;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CryptoError {
+    KeyLength { found: usize, expected: &'static str },
+    IvLength { found: usize },
+    NotWholeBlocks { found: usize },
+    OutputTooLong { requested: usize, max: usize },
+}
+
+impl std::fmt::Display for CryptoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CryptoError::KeyLength { found, expected } => {
+                write!(f, "key is {}; expected {expected}", n_bytes(*found))
+            }
+            CryptoError::IvLength { found } => write!(f, "IV is {}; expected 16 bytes (32 hex digits)", n_bytes(*found)),
+            CryptoError::NotWholeBlocks { found } => write!(
+                f,
+                "input is {}; this mode without padding needs a multiple of 16 bytes",
+                n_bytes(*found)
+            ),
+            CryptoError::OutputTooLong { requested, max } => {
+                write!(f, "{requested} bytes requested; HKDF-SHA256 gives at most {max}")
+            }
+        }
+    }
+}
+
+impl CryptoError {
+    /// The same message for a learner, in French or English.
+    pub fn describe(&self, lang: crate::core::i18n::Lang) -> String {
+        use crate::core::i18n::Lang;
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Fr => match self {
+                CryptoError::KeyLength { found, expected } => {
+                    let expected = expected
+                        .replace("bytes", "octets")
+                        .replace("hex digits", "chiffres hexadécimaux")
+                        .replace(" for ", " pour ")
+                        .replace("an X25519 private key", "une clé privée X25519")
+                        .replace("an X25519 public key", "une clé publique X25519");
+                    format!("la clé fait {} ; attendu : {expected}", n_octets(*found))
+                }
+                CryptoError::IvLength { found } => {
+                    format!("l'IV fait {} ; attendu : 16 octets (32 chiffres hexadécimaux)", n_octets(*found))
+                }
+                CryptoError::NotWholeBlocks { found } => format!(
+                    "l'entrée fait {} ; ce mode sans bourrage demande un multiple de 16 octets",
+                    n_octets(*found)
+                ),
+                CryptoError::OutputTooLong { requested, max } => {
+                    format!("{requested} octets demandés ; HKDF-SHA256 en donne au plus {max}")
+                }
+            },
+        }
+    }
+}
+
+fn n_bytes(n: usize) -> String {
+    if n == 1 { "1 byte".into() } else { format!("{n} bytes") }
+}
+
+fn n_octets(n: usize) -> String {
+    if n <= 1 { format!("{n} octet") } else { format!("{n} octets") }
+}
+
+fn aes128_key(key: &[u8]) -> Result<[u8; 16], CryptoError> {
+    key.try_into()
+        .map_err(|_| CryptoError::KeyLength { found: key.len(), expected: "16 bytes (32 hex digits) for AES-128" })
+}
+
+fn iv16(iv: &[u8]) -> Result<[u8; 16], CryptoError> {
+    iv.try_into().map_err(|_| CryptoError::IvLength { found: iv.len() })
+}
+
+fn whole_blocks(data: &[u8]) -> Result<(), CryptoError> {
+    if data.is_empty() || data.len() % AES_BLOCK != 0 {
+        return Err(CryptoError::NotWholeBlocks { found: data.len() });
+    }
+    Ok(())
+}
+
+/// AES-128 in ECB mode over whole blocks, no padding (the lesson shows the raw blocks).
+pub fn aes128_ecb_encrypt(key: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    let cipher = aes::Aes128::new(&aes128_key(key)?.into());
+    whole_blocks(plaintext)?;
+    let mut out = plaintext.to_vec();
+    for chunk in out.chunks_exact_mut(AES_BLOCK) {
+        let block: &mut [u8; 16] = chunk.try_into().expect("chunks_exact gives 16 bytes");
+        cipher.encrypt_block(block.into());
+    }
+    Ok(out)
+}
+
+/// AES-128 in CBC mode over whole blocks, no padding.
+pub fn aes128_cbc_encrypt(key: &[u8], iv: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    let key = aes128_key(key)?;
+    let iv = iv16(iv)?;
+    whole_blocks(plaintext)?;
+    let mut enc = cbc::Encryptor::<aes::Aes128>::new(&key.into(), &iv.into());
+    let mut out = plaintext.to_vec();
+    for chunk in out.chunks_exact_mut(AES_BLOCK) {
+        let block: &mut [u8; 16] = chunk.try_into().expect("chunks_exact gives 16 bytes");
+        enc.encrypt_block(block.into());
+    }
+    Ok(out)
+}
+
+/// AES-128 in CTR mode with a 128-bit big-endian counter (NIST SP 800-38A); any length.
+pub fn aes128_ctr_apply(key: &[u8], initial_counter: &[u8], data: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    let key = aes128_key(key)?;
+    let iv = iv16(initial_counter)?;
+    let mut cipher = ctr::Ctr128BE::<aes::Aes128>::new(&key.into(), &iv.into());
+    let mut out = data.to_vec();
+    cipher.apply_keystream(&mut out);
+    Ok(out)
+}
+
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    Sha256::digest(data).into()
+}
+
+pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
+    let mut mac = hmac::Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(data);
+    mac.finalize().into_bytes().into()
+}
+
+/// HKDF-SHA256 (RFC 5869): extract then expand to `length` bytes.
+pub fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], length: usize) -> Result<Vec<u8>, CryptoError> {
+    let max = 255 * 32;
+    if length > max {
+        return Err(CryptoError::OutputTooLong { requested: length, max });
+    }
+    let hk = hkdf::Hkdf::<Sha256>::new(Some(salt), ikm);
+    let mut okm = vec![0u8; length];
+    hk.expand(info, &mut okm).map_err(|_| CryptoError::OutputTooLong { requested: length, max })?;
+    Ok(okm)
+}
+
+/// HKDF-Extract alone, to show the pseudo-random key of RFC 5869.
+pub fn hkdf_sha256_extract(salt: &[u8], ikm: &[u8]) -> [u8; 32] {
+    let (prk, _) = hkdf::Hkdf::<Sha256>::extract(Some(salt), ikm);
+    prk.into()
+}
+
+fn key32(bytes: &[u8], what: &'static str) -> Result<[u8; 32], CryptoError> {
+    bytes.try_into().map_err(|_| CryptoError::KeyLength { found: bytes.len(), expected: what })
+}
+
+/// X25519 public key of a private scalar (RFC 7748; clamping is done by the function).
+pub fn x25519_public(private: &[u8]) -> Result<[u8; 32], CryptoError> {
+    let secret = x25519_dalek::StaticSecret::from(key32(private, "32 bytes (64 hex digits) for an X25519 private key")?);
+    Ok(x25519_dalek::PublicKey::from(&secret).to_bytes())
+}
+
+/// X25519 shared secret of our private scalar and their public u-coordinate.
+pub fn x25519_shared(private: &[u8], their_public: &[u8]) -> Result<[u8; 32], CryptoError> {
+    let k = key32(private, "32 bytes (64 hex digits) for an X25519 private key")?;
+    let u = key32(their_public, "32 bytes (64 hex digits) for an X25519 public key")?;
+    Ok(x25519_dalek::x25519(k, u))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,283 @@
+//! Lab engines: one module per kind of interactive exercise, listed in [`REGISTRY`].
+//!
+//! An engine declares its parameters (checked when an exercise file is loaded), builds a
+//! learner's instance deterministically from the instance seed, offers named variables to the
+//! statement, declares the checks that `grading = "lab"` questions may name, and offers tools
+//! (the embedded lab) that the UI renders from their description alone.
+//!
+//! Instance seeds follow EXERCISE_FORMAT.md: HKDF-SHA256(ikm = learner seed, no salt,
+//! info = "pack-id/exercise-id"). Each value of an instance is then
+//! HKDF-SHA256(ikm = instance seed, no salt, info = value name), so adding a value to an engine
+//! never changes the values already given to learners.
+
+use std::collections::BTreeMap;
+
+use crate::core::crypto;
+use crate::core::i18n::{Bilingual, L10n, Lang};
+
+pub mod aes_block;
+pub mod x25519;
+
+pub type Params = toml::Table;
+
+/// Every registered engine, in the order the authoring page lists them.
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange];
+
+pub fn find(kind: &str) -> Option<&'static dyn Engine> {
+    REGISTRY.iter().copied().find(|e| e.kind() == kind)
+}
+
+pub fn known_kinds() -> Vec<&'static str> {
+    REGISTRY.iter().map(|e| e.kind()).collect()
+}
+
+/// The 32-byte seed of one learner's instance of one exercise.
+#[derive(Clone, PartialEq, Eq)]
+pub struct InstanceSeed(pub [u8; 32]);
+
+impl std::fmt::Debug for InstanceSeed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "InstanceSeed({})", hex::encode(self.0))
+    }
+}
+
+impl InstanceSeed {
+    pub fn derive(learner_seed: &[u8], pack_id: &str, exercise_id: &str) -> InstanceSeed {
+        let okm = crypto::hkdf_sha256(&[], learner_seed, format!("{pack_id}/{exercise_id}").as_bytes(), 32)
+            .expect("32 bytes is within HKDF's limit");
+        InstanceSeed(okm.try_into().expect("asked for 32 bytes"))
+    }
+
+    /// `len` bytes of the instance value called `name`.
+    pub fn value(&self, name: &str, len: usize) -> Vec<u8> {
+        crypto::hkdf_sha256(&[], &self.0, name.as_bytes(), len).expect("instance values are short")
+    }
+}
+
+/// A problem with an engine's parameters in an exercise file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError {
+    /// The parameter at fault, or "kind"/"" when the problem is the section itself.
+    pub key: String,
+    pub message: String,
+    pub fix: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Hexadecimal bytes; `bytes` is the exact length when it is fixed.
+    Hex { bytes: Option<usize> },
+    Text,
+    /// One of the listed values.
+    Select(&'static [&'static str]),
+    Number,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct InputSpec {
+    pub id: &'static str,
+    pub label: L10n,
+    pub kind: InputKind,
+    /// The instance variable the field starts with, if any.
+    pub prefill: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ToolSpec {
+    pub id: &'static str,
+    pub title: L10n,
+    pub help: L10n,
+    pub inputs: &'static [InputSpec],
+    pub button: L10n,
+}
+
+/// One line of a tool's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolOutput {
+    pub label: L10n,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabVerdict {
+    Correct,
+    Wrong,
+    /// The answer could not even be read (wrong length, not hex...): say why, count no attempt.
+    Unreadable(Bilingual),
+}
+
+pub trait Engine: Sync {
+    fn kind(&self) -> &'static str;
+    fn title(&self) -> L10n;
+    fn description(&self) -> L10n;
+    /// The parameters the `[lab]` table may carry besides `kind`, for messages and the authoring page.
+    fn param_names(&self) -> &'static [&'static str];
+    fn check_params(&self, params: &Params) -> Vec<ParamError>;
+    fn variable_names(&self, params: &Params) -> Vec<&'static str>;
+    fn variables(&self, params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String>;
+    fn checks(&self, params: &Params) -> Vec<&'static str>;
+    /// The answer a check expects for this instance. Computed, never stored in a file.
+    fn reference(&self, params: &Params, seed: &InstanceSeed, check: &str) -> Option<String>;
+    fn tools(&self, params: &Params) -> Vec<ToolSpec>;
+    fn run_tool(
+        &self,
+        params: &Params,
+        seed: &InstanceSeed,
+        tool: &str,
+        inputs: &BTreeMap<String, String>,
+    ) -> Result<Vec<ToolOutput>, Bilingual>;
+
+    /// Grades a lab answer. The default reads hex answers of the reference's length.
+    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
+        let Some(reference) = self.reference(params, seed, check) else {
+            return LabVerdict::Unreadable(Bilingual::new(
+                format!("le contrôle « {check} » n'existe pas pour ce moteur"),
+                format!("check \"{check}\" does not exist for this engine"),
+            ));
+        };
+        grade_hex(&reference, answer)
+    }
+}
+
+/// Compares a hex answer with the reference in constant time, after the `hex` normalisation.
+pub fn grade_hex(reference: &str, answer: &str) -> LabVerdict {
+    use subtle::ConstantTimeEq;
+    let given = crate::core::grading::Normalization::Hex.apply(answer);
+    let expected_len = reference.len() / 2;
+    match hex::decode(&given) {
+        Err(_) => LabVerdict::Unreadable(Bilingual::new(
+            "la réponse doit être en hexadécimal (0-9, a-f)",
+            "the answer must be hexadecimal (0-9, a-f)",
+        )),
+        Ok(bytes) if bytes.len() != expected_len => LabVerdict::Unreadable(Bilingual::new(
+            format!("la réponse fait {} ; attendu : {} ({} chiffres hexadécimaux)", octets(bytes.len()), octets(expected_len), expected_len * 2),
+            format!("the answer is {}; expected {} ({} hex digits)", bytes_en(bytes.len()), bytes_en(expected_len), expected_len * 2),
+        )),
+        Ok(bytes) => {
+            let expected = hex::decode(reference).expect("references are hex");
+            if bool::from(bytes.ct_eq(&expected)) {
+                LabVerdict::Correct
+            } else {
+                LabVerdict::Wrong
+            }
+        }
+    }
+}
+
+fn bytes_en(n: usize) -> String {
+    if n == 1 { "1 byte".into() } else { format!("{n} bytes") }
+}
+
+fn octets(n: usize) -> String {
+    if n <= 1 { format!("{n} octet") } else { format!("{n} octets") }
+}
+
+/// Reads a hex tool input, naming the field in the error.
+pub fn hex_input(inputs: &BTreeMap<String, String>, id: &str, label: L10n) -> Result<Vec<u8>, Bilingual> {
+    let raw = inputs.get(id).map(String::as_str).unwrap_or("");
+    let cleaned = crate::core::grading::Normalization::Hex.apply(raw);
+    if cleaned.is_empty() {
+        return Err(Bilingual::new(format!("« {} » est vide", label.fr), format!("\"{}\" is empty", label.en)));
+    }
+    hex::decode(&cleaned).map_err(|_| {
+        Bilingual::new(
+            format!("« {} » doit être en hexadécimal, un nombre pair de chiffres 0-9 a-f", label.fr),
+            format!("\"{}\" must be hexadecimal, an even number of digits 0-9 a-f", label.en),
+        )
+    })
+}
+
+pub fn crypto_error(e: crypto::CryptoError) -> Bilingual {
+    Bilingual::new(e.describe(Lang::Fr), e.describe(Lang::En))
+}
+
+/// Refuses parameters the engine does not know, listing those it does.
+pub fn unknown_params(params: &Params, known: &[&str]) -> Vec<ParamError> {
+    params
+        .keys()
+        .filter(|k| *k != "kind" && !known.contains(&k.as_str()))
+        .map(|k| ParamError {
+            key: k.clone(),
+            message: format!(
+                "unknown lab parameter `{k}`; this engine takes {}",
+                if known.is_empty() { "no parameter".to_string() } else { known.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ") }
+            ),
+            fix: format!("remove `{k}` or check its spelling"),
+        })
+        .collect()
+}
+
+/// Groups hex in 16-byte blocks separated by spaces, so block patterns are visible.
+pub fn hex_blocks(bytes: &[u8]) -> String {
+    bytes.chunks(16).map(hex::encode).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instance_seed_is_hkdf_of_the_learner_seed_and_exercise() {
+        let learner = [7u8; 32];
+        let a = InstanceSeed::derive(&learner, "seclab-core", "aes-kat");
+        // Recomputed independently with the RFC 5869 function, info = "pack/exercise".
+        let expected = crypto::hkdf_sha256(&[], &learner, b"seclab-core/aes-kat", 32).unwrap();
+        assert_eq!(a.0.to_vec(), expected);
+        assert_eq!(a, InstanceSeed::derive(&learner, "seclab-core", "aes-kat"));
+        assert_ne!(a, InstanceSeed::derive(&learner, "seclab-core", "aes-cbc"));
+        assert_ne!(a, InstanceSeed::derive(&[8u8; 32], "seclab-core", "aes-kat"));
+        assert_ne!(a.value("key", 16), a.value("iv", 16));
+    }
+
+    #[test]
+    fn registry_kinds_are_unique_and_findable() {
+        let kinds = known_kinds();
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), kinds.len());
+        for kind in kinds {
+            assert_eq!(find(kind).unwrap().kind(), kind);
+        }
+        assert!(find("enigma").is_none());
+    }
+
+    #[test]
+    fn every_engine_grades_its_reference_right_and_a_tampered_one_wrong() {
+        let seed = InstanceSeed::derive(&[1u8; 32], "p", "e");
+        for engine in REGISTRY {
+            let params = default_params(engine.kind());
+            assert!(engine.check_params(&params).is_empty(), "{}", engine.kind());
+            for check in engine.checks(&params) {
+                let reference = engine.reference(&params, &seed, check).unwrap();
+                assert_eq!(engine.grade(&params, &seed, check, &reference), LabVerdict::Correct);
+                let mut tampered = hex::decode(&reference).unwrap();
+                tampered[0] ^= 1;
+                assert_eq!(engine.grade(&params, &seed, check, &hex::encode(tampered)), LabVerdict::Wrong);
+                assert!(matches!(engine.grade(&params, &seed, check, "zz"), LabVerdict::Unreadable(_)));
+            }
+            for name in engine.variable_names(&params) {
+                assert!(engine.variables(&params, &seed).contains_key(name), "{} lacks {name}", engine.kind());
+            }
+        }
+    }
+
+    pub(crate) fn default_params(kind: &str) -> Params {
+        let mut params = Params::new();
+        if kind == "aes-block" {
+            params.insert("mode".into(), toml::Value::String("cbc".into()));
+        }
+        params
+    }
+
+    #[test]
+    fn hex_answers_of_the_wrong_length_are_unreadable_not_wrong() {
+        assert_eq!(grade_hex("00ff", "00 FF"), LabVerdict::Correct);
+        assert_eq!(grade_hex("00ff", "0x00:ff"), LabVerdict::Correct);
+        assert_eq!(grade_hex("00ff", "00fe"), LabVerdict::Wrong);
+        match grade_hex("00ff", "00") {
+            LabVerdict::Unreadable(m) => assert_eq!(m.en, "the answer is 1 byte; expected 2 bytes (4 hex digits)"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
