@@ -66,17 +66,8 @@ fn options(args: &[String], names: &[&str]) -> Result<(Vec<String>, BTreeMap<Str
     Ok((positional, opts))
 }
 
-/// Loads a pack from a folder, exactly as the browser does from the served folder.
-pub fn load_pack(dir: &Path) -> Result<Pack, Vec<exercise::Diagnostic>> {
-    let base = format!("{}/", dir.display()).replace("//", "/");
-    let catalog_path = dir.join("catalog.toml");
-    let source = std::fs::read_to_string(&catalog_path).map_err(|e| vec![exercise::diagnostic::unreadable(&format!("{base}catalog.toml"), &e.to_string())])?;
-    let catalog = exercise::parse_catalog(&base, &source)?;
-    let files = catalog.files().into_iter().map(|f| {
-        let text = std::fs::read_to_string(dir.join(&f)).map_err(|e| e.to_string());
-        (f, text)
-    }).collect();
-    Ok(exercise::assemble(catalog, &files))
+fn load_pack(dir: &Path) -> Result<Pack, Vec<exercise::Diagnostic>> {
+    exercise::pack::load_dir(dir)
 }
 
 fn sidecar(dir: &Path) -> Option<PathBuf> {

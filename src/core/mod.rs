@@ -6,3 +6,4 @@ pub mod i18n;
 pub mod markdown;
 pub mod progress;
 pub mod referential;
+pub mod strings;

@@ -278,3 +278,17 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
     }
     out
 }
+
+/// Reads a pack folder from disk (command line and native tests), exactly as the browser reads
+/// the served folder: the catalogue first, then every file it lists.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_dir(dir: &std::path::Path) -> Result<Pack, Vec<Diagnostic>> {
+    let base = format!("{}/", dir.display().to_string().trim_end_matches('/'));
+    let source = std::fs::read_to_string(dir.join("catalog.toml")).map_err(|e| vec![unreadable(&format!("{base}catalog.toml"), &e.to_string())])?;
+    let catalog = parse_catalog(&base, &source)?;
+    let files = catalog.files().into_iter().map(|f| {
+        let text = std::fs::read_to_string(dir.join(&f)).map_err(|e| e.to_string());
+        (f, text)
+    }).collect();
+    Ok(assemble(catalog, &files))
+}

@@ -163,6 +163,22 @@ impl Progress {
         }
     }
 
+    /// After a merge: recomputes scores and solving dates with the exercise files at hand (a
+    /// merge of two halves can solve an exercise that neither half had solved).
+    pub fn reconcile(&mut self, pack: &Pack) {
+        for exercise in pack.exercises.values() {
+            let Some(entry) = self.exercises.get(&exercise.key()) else { continue };
+            let solved = is_solved(exercise, Some(entry));
+            let last_right = entry.questions.values().filter(|q| q.correct).map(|q| q.answered_at).fold(0.0, f64::max);
+            let new_score = score(exercise, Some(entry));
+            let entry = self.exercises.get_mut(&exercise.key()).expect("present");
+            entry.score = new_score;
+            if solved && entry.solved_at.is_none() {
+                entry.solved_at = Some(last_right);
+            }
+        }
+    }
+
     /// Merges `other` into `self` (import, or another tab's save). See the module doc.
     pub fn merge(&mut self, other: &Progress) -> Result<MergeReport, MergeError> {
         let mut report = MergeReport::default();

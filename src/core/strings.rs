@@ -1,0 +1,123 @@
+//! Every interface string of the lab, in French and English. One macro makes the enum, the
+//! list of all strings and the lookup, so a string cannot exist in one language only.
+
+use crate::core::i18n::Lang;
+
+macro_rules! strings {
+    ($($name:ident => $fr:expr, $en:expr;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum S { $($name),* }
+
+        impl S {
+            pub const ALL: &'static [S] = &[$(S::$name),*];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((S::$name, Lang::Fr) => $fr, (S::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    AppName => "SecLab", "SecLab";
+    Tagline => "Labo de sécurité des objets connectés, dans votre navigateur", "Security lab for connected objects, in your browser";
+    SkipToContent => "Aller au contenu", "Skip to content";
+    NavMain => "Navigation principale", "Main navigation";
+    NavHome => "Accueil", "Home";
+    NavProgress => "Progression", "Progress";
+    NavSettings => "Réglages", "Settings";
+    Language => "Langue", "Language";
+    LanguageSwitch => "English", "Français";
+    LanguageSwitchLabel => "Switch to English", "Passer en français";
+    Loading => "Chargement des exercices…", "Loading the exercises…";
+    PackFailed => "Le catalogue d'exercices n'a pas pu être chargé.", "The exercise catalogue could not be loaded.";
+    BannerBrokenFiles => "Des fichiers d'exercices n'ont pas pu être chargés ; les autres exercices fonctionnent.", "Some exercise files could not be loaded; the other exercises work.";
+    BannerDetails => "Détails", "Details";
+    Tracks => "Parcours", "Tracks";
+    ContinueWhereIWas => "Reprendre où j'en étais", "Continue where I was";
+    StartHere => "Commencez par un parcours ci-dessous.", "Start with a track below.";
+    ExercisesCount => "exercices", "exercises";
+    Solved => "résolus", "solved";
+    SolvedOne => "Résolu", "Solved";
+    Attempted => "commencés", "attempted";
+    AttemptedOne => "Commencé", "Attempted";
+    NotStarted => "À faire", "Not started";
+    Score => "Score", "Score";
+    Points => "points", "points";
+    Difficulty => "Difficulté", "Difficulty";
+    Minutes => "min", "min";
+    Competencies => "Compétences RNCP40345", "RNCP40345 competencies";
+    Recommended => "Conseillé avant", "Recommended first";
+    NotFound => "Cette page n'existe pas.", "This page does not exist.";
+    ExerciseNotFound => "Cet exercice n'existe pas dans le catalogue.", "This exercise is not in the catalogue.";
+    TrackNotFound => "Ce parcours n'existe pas.", "This track does not exist.";
+    BackToTracks => "Retour aux parcours", "Back to the tracks";
+    Statement => "Énoncé", "Statement";
+    OtherLanguageNotice => "Ce texte n'existe qu'en anglais.", "This text exists in French only.";
+    Lab => "Laboratoire", "Lab";
+    Questions => "Questions", "Questions";
+    Question => "Question", "Question";
+    YourAnswer => "Votre réponse", "Your answer";
+    Submit => "Valider", "Submit";
+    Correct => "Juste !", "Correct!";
+    Wrong => "Ce n'est pas la bonne réponse. Réessayez.", "That is not the right answer. Try again.";
+    Attempts => "tentatives", "attempts";
+    Unit => "Unité", "Unit";
+    TickAll => "Cochez toutes les bonnes réponses.", "Tick every right answer.";
+    TickOne => "Choisissez une réponse.", "Choose one answer.";
+    Hints => "Indices", "Hints";
+    RevealHint => "Révéler l'indice suivant", "Reveal the next hint";
+    HintCost => "coûte", "costs";
+    NoMoreHints => "Tous les indices sont révélés.", "All hints are revealed.";
+    NoHints => "Pas d'indice pour cet exercice.", "No hints for this exercise.";
+    Solution => "Solution", "Solution";
+    SolutionLocked => "La solution s'affiche une fois l'exercice résolu.", "The solution shows once the exercise is solved.";
+    GiveUp => "Abandonner et voir la solution", "Give up and see the solution";
+    GaveUp => "Vous avez abandonné cet exercice ; la solution est affichée.", "You gave up on this exercise; the solution is shown.";
+    ExerciseSolved => "Exercice résolu !", "Exercise solved!";
+    ProgressTitle => "Votre progression", "Your progress";
+    ProgressLocalNote => "La progression reste dans ce navigateur. Effacer les données du site l'efface : exportez-la régulièrement.", "Progress stays in this browser. Clearing the site's data erases it: export it regularly.";
+    Export => "Exporter (JSON)", "Export (JSON)";
+    Import => "Importer un export", "Import an export";
+    ImportDone => "Import réussi", "Import done";
+    ImportAdded => "exercices ajoutés", "exercises added";
+    ImportUpdated => "mis à jour", "updated";
+    ImportUnchanged => "inchangés", "unchanged";
+    ImportFailed => "Import refusé, rien n'a été modifié :", "Import refused, nothing was changed:";
+    ImportOtherLearner => "cet export appartient à un autre apprenant (autre graine) ; importez-le dans un navigateur sans progression, ou exportez d'abord la vôtre", "this export belongs to another learner (another seed); import it in a browser with no progress, or export yours first";
+    ImportTooLarge => "le fichier dépasse 5 Mo ; ce n'est pas un export SecLab", "the file is larger than 5 MB; it is not a SecLab export";
+    Track => "Parcours", "Track";
+    Total => "Total", "Total";
+    SettingsTitle => "Réglages", "Settings";
+    Theme => "Thème", "Theme";
+    ThemeLight => "Clair", "Light";
+    ThemeDark => "Sombre", "Dark";
+    ThemeContrast => "Contraste élevé", "High contrast";
+    StorageUnreadable => "Votre progression enregistrée n'a pas pu être lue. Elle est conservée à part, intacte ; téléchargez-la pour la garder ou la faire examiner.", "Your saved progress could not be read. It is kept aside, untouched; download it to keep it or have it looked at.";
+    DownloadKeptAside => "Télécharger la progression mise à part", "Download the progress kept aside";
+    StorageFull => "Le stockage du navigateur est plein : la progression n'a pas pu être enregistrée. Exportez-la maintenant.", "The browser's storage is full: progress could not be saved. Export it now.";
+    StorageUnavailable => "Le stockage du navigateur est indisponible : la progression ne sera pas conservée après fermeture. Exportez-la.", "The browser's storage is unavailable: progress will not survive closing the tab. Export it.";
+    Dismiss => "Fermer", "Dismiss";
+    Run => "Lancer", "Run";
+    Result => "Résultat", "Result";
+    Error => "Erreur", "Error";
+    YourInstance => "Les valeurs de l'énoncé sont propres à vous : votre réponse ne vaut que pour votre instance.", "The values in the statement are yours alone: your answer is only valid for your instance.";
+    Footer => "Les résultats sont formatifs : ils se vérifient, mais ne remplacent pas l'évaluation d'un jury.", "Results are formative: they can be checked, but do not replace a jury's assessment.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        for s in S::ALL {
+            for lang in Lang::ALL {
+                assert!(!s.get(lang).trim().is_empty(), "{s:?} is empty in {lang:?}");
+            }
+        }
+        assert!(S::ALL.len() > 50);
+    }
+}
