@@ -104,6 +104,7 @@ strings! {
     Result => "Résultat", "Result";
     Error => "Erreur", "Error";
     YourInstance => "Les valeurs de l'énoncé sont propres à vous : votre réponse ne vaut que pour votre instance.", "The values in the statement are yours alone: your answer is only valid for your instance.";
+    Colon => " : ", ": ";
     Footer => "Les résultats sont formatifs : ils se vérifient, mais ne remplacent pas l'évaluation d'un jury.", "Results are formative: they can be checked, but do not replace a jury's assessment.";
 }
 

@@ -1,0 +1,5 @@
+// Starts the wasm app without an inline script, so the CSP can forbid inline scripts.
+// Module scripts have no document.currentScript: find our own element by id.
+const boot = document.getElementById('boot');
+const init = await import(boot.dataset.js);
+await init.default({ module_or_path: boot.dataset.wasm });

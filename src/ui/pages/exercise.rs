@@ -1,0 +1,282 @@
+//! One exercise: statement with the learner's own values, the lab, questions with immediate
+//! verdicts, hints one at a time, and the solution once solved (or given up).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::engines;
+use crate::core::exercise::{Exercise, Grading, Question};
+use crate::core::grading::{instance_seed, Answer, Verdict};
+use crate::core::markdown;
+use crate::core::progress::{is_solved, score};
+use crate::core::strings::S;
+use crate::ui::lab::LabPanel;
+use crate::ui::state::use_state;
+use crate::ui::storage::now;
+use crate::ui::{localized, with_pack};
+
+#[component]
+pub fn ExercisePage() -> impl IntoView {
+    let state = use_state();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    with_pack(move |pack| {
+        let Some(ex) = pack.exercise(&id()).cloned() else {
+            return view! { <h1>{move || state.t(S::ExerciseNotFound)}</h1> <p><A href="/">{move || state.t(S::BackToTracks)}</A></p> }.into_any();
+        };
+        let ex = Arc::new(ex);
+        {
+            let ex = ex.clone();
+            state.update_progress(move |p| p.visit(&ex, now()));
+        }
+        let track = pack.track_of(&ex.id).cloned();
+        let vars = state.progress.with_untracked(|p| {
+            ex.lab.as_ref().and_then(|lab| engines::find(&lab.kind).map(|e| e.variables(&lab.params, &instance_seed(&ex, &p.seed_bytes())))).unwrap_or_default()
+        });
+        let statement_vars = vars.clone();
+        let ex_statement = ex.clone();
+        let statement = Memo::new(move |_| {
+            let (text, fallback) = localized(&ex_statement.statement, state.lang.get());
+            (markdown::to_html(&markdown::substitute(&text, &statement_vars)), fallback)
+        });
+        let ex_score = ex.clone();
+        let score_line = move || state.progress.with(|p| format!("{}{}{}/{}", state.t(S::Score), state.t(S::Colon), score(&ex_score, p.get(&ex_score)), ex_score.max_points()));
+        let ex_solved = ex.clone();
+        let solved = Memo::new(move |_| state.progress.with(|p| is_solved(&ex_solved, p.get(&ex_solved))));
+        let title = ex.title.clone();
+        let requires: Vec<(String, crate::core::exercise::Text)> = ex.requires.iter().filter_map(|r| pack.exercise(r).map(|e| (r.clone(), e.title.clone()))).collect();
+        view! {
+            <p class="breadcrumb">
+                {track.map(|t| { let tt = t.title.clone(); view! { <A href=format!("/track/{}", t.id)>{move || localized(&tt, state.lang.get()).0}</A> } })}
+            </p>
+            <article class="exercise" aria-labelledby="exercise-title">
+                <h1 id="exercise-title">{move || localized(&title, state.lang.get()).0}</h1>
+                <p class="meta">
+                    {let (difficulty, minutes, competencies) = (ex.difficulty, ex.minutes, ex.competencies.join(", "));
+                    move || format!("{} {difficulty}/5 · {minutes} {} · {}{}{competencies}", state.t(S::Difficulty), state.t(S::Minutes), state.t(S::Competencies), state.t(S::Colon))}
+                </p>
+                <p class="score" aria-live="polite">{score_line}</p>
+                {(!requires.is_empty()).then(|| view! {
+                    <p class="meta">{move || state.t(S::Recommended)} {move || state.t(S::Colon)}
+                        {requires.iter().map(|(rid, rt)| { let rt = rt.clone(); view! { <A href=format!("/exercise/{rid}")>{move || localized(&rt, state.lang.get()).0}</A> " " } }).collect_view()}
+                    </p>
+                })}
+                <section aria-labelledby="statement-title">
+                    <h2 id="statement-title">{move || state.t(S::Statement)}</h2>
+                    {move || statement.get().1.then(|| view! { <p class="notice-lang">{move || state.t(S::OtherLanguageNotice)}</p> })}
+                    <div class="markdown" inner_html=move || statement.get().0></div>
+                    {ex.lab.is_some().then(|| view! { <p class="meta">{move || state.t(S::YourInstance)}</p> })}
+                </section>
+                {ex.lab.clone().map(|lab| view! { <LabPanel lab=lab vars=vars.clone() exercise=ex.clone()/> })}
+                <section aria-labelledby="questions-title">
+                    <h2 id="questions-title">{move || state.t(S::Questions)}</h2>
+                    {ex.questions.iter().enumerate().map(|(i, q)| view! { <QuestionView exercise=ex.clone() question=q.clone() number=i + 1/> }).collect_view()}
+                    {move || solved.get().then(|| view! { <p class="verdict correct" role="status">{move || state.t(S::ExerciseSolved)}</p> })}
+                </section>
+                <Hints exercise=ex.clone()/>
+                <Solution exercise=ex.clone() solved=solved/>
+            </article>
+        }
+        .into_any()
+    })
+}
+
+#[derive(Clone, PartialEq)]
+enum Feedback {
+    Verdict(Verdict),
+}
+
+#[component]
+fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize) -> impl IntoView {
+    let state = use_state();
+    let qid = question.id.clone();
+    let dom_id = format!("q-{}", question.id);
+    let stored = {
+        let ex = exercise.clone();
+        let qid = qid.clone();
+        move || state.progress.with(|p| p.get(&ex).and_then(|e| e.questions.get(&qid).cloned()))
+    };
+    let initial = {
+        let ex = exercise.clone();
+        let qid = qid.clone();
+        state.progress.with_untracked(|p| p.get(&ex).and_then(|e| e.questions.get(&qid).cloned()))
+    };
+    let text = RwSignal::new(initial.as_ref().filter(|_| !matches!(question.grading, Grading::Choice { .. })).map(|q| q.answer.clone()).unwrap_or_default());
+    let ticked = RwSignal::new(initial.as_ref().filter(|_| matches!(question.grading, Grading::Choice { .. })).map(|q| q.answer.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()).unwrap_or_default());
+    let feedback = RwSignal::new(initial.as_ref().map(|q| Feedback::Verdict(if q.correct { Verdict::Correct } else { Verdict::Wrong })));
+    let correct = {
+        let stored = stored.clone();
+        Memo::new(move |_| stored().map(|q| q.correct).unwrap_or(false))
+    };
+    let attempts = move || stored().map(|q| q.attempts).unwrap_or(0);
+    let gave_up = {
+        let ex = exercise.clone();
+        Memo::new(move |_| state.progress.with(|p| p.get(&ex).and_then(|e| e.gave_up_at).is_some()))
+    };
+    let is_choice = matches!(question.grading, Grading::Choice { .. });
+    let submit = {
+        let ex = exercise.clone();
+        let qid = qid.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let answer = if is_choice { Answer::Choices(ticked.get_untracked()) } else { Answer::Text(text.get_untracked()) };
+            let ex = ex.clone();
+            let qid = qid.clone();
+            let verdict = state.update_progress(move |p| p.answer(&ex, &qid, &answer, now()));
+            feedback.set(Some(Feedback::Verdict(verdict)));
+        }
+    };
+    let prompt = question.prompt.clone();
+    let heading_id = format!("{dom_id}-title");
+    let input_id = format!("{dom_id}-input");
+    let status_id = format!("{dom_id}-status");
+    let field = match &question.grading {
+        Grading::Choice { multiple, choices, .. } => {
+            let multiple = *multiple;
+            let legend_key = if multiple { S::TickAll } else { S::TickOne };
+            view! {
+                <fieldset>
+                    <legend>{move || state.t(legend_key)}</legend>
+                    {choices.iter().map(|c| {
+                        let cid = c.id.clone();
+                        let cid_check = cid.clone();
+                        let cid_change = cid.clone();
+                        let choice_dom = format!("{dom_id}-{}", c.id);
+                        let ctext = c.text.clone();
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type=if multiple { "checkbox" } else { "radio" }
+                                    id=choice_dom.clone()
+                                    name=dom_id.clone()
+                                    value=cid.clone()
+                                    prop:checked=move || ticked.with(|t| t.contains(&cid_check))
+                                    prop:disabled=move || correct.get() || gave_up.get()
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        ticked.update(|t| {
+                                            if !multiple { t.clear(); }
+                                            t.retain(|x| x != &cid_change);
+                                            if on { t.push(cid_change.clone()); }
+                                        });
+                                    }
+                                />
+                                <label for=choice_dom>{move || localized(&ctext, state.lang.get()).0}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+        other => {
+            let unit = match other { Grading::Numeric { unit: Some(u), .. } => Some(u.clone()), _ => None };
+            let input_id2 = input_id.clone();
+            view! {
+                <label for=input_id.clone()>{move || state.t(S::YourAnswer)} {unit.map(|u| format!(" ({u})"))}</label>
+                <input
+                    type="text"
+                    id=input_id2
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=status_id.clone()
+                    prop:value=move || text.get()
+                    prop:disabled=move || correct.get() || gave_up.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                />
+            }
+            .into_any()
+        }
+    };
+    let status_id2 = status_id.clone();
+    view! {
+        <form class="question" aria-labelledby=heading_id.clone() on:submit=submit>
+            <h3 id=heading_id.clone()>{move || format!("{} {number}", state.t(S::Question))}</h3>
+            <div class="markdown prompt" inner_html=move || markdown::to_html(&localized(&prompt, state.lang.get()).0)></div>
+            {field}
+            <div class="actions">
+                <button type="submit" prop:disabled=move || correct.get() || gave_up.get()>{move || state.t(S::Submit)}</button>
+                <span class="meta">{move || format!("{} {}", attempts(), state.t(S::Attempts))}</span>
+            </div>
+            <p id=status_id2 class="verdict" role="status" aria-live="polite">
+                {move || feedback.get().map(|Feedback::Verdict(v)| match v {
+                    Verdict::Correct => view! { <span class="correct">"✔ " {move || state.t(S::Correct)}</span> }.into_any(),
+                    Verdict::Wrong => view! { <span class="wrong">"✘ " {move || state.t(S::Wrong)}</span> }.into_any(),
+                    Verdict::Unreadable(m) => view! { <span class="unreadable">{move || m.get(state.lang.get()).to_string()}</span> }.into_any(),
+                })}
+            </p>
+        </form>
+    }
+}
+
+#[component]
+fn Hints(exercise: Arc<Exercise>) -> impl IntoView {
+    let state = use_state();
+    let ex = exercise.clone();
+    let revealed = Memo::new(move |_| state.progress.with(|p| p.get(&ex).map(|e| e.hints_revealed as usize).unwrap_or(0)));
+    let total = exercise.hints.len();
+    let hints = exercise.hints.clone();
+    let ex_reveal = exercise.clone();
+    let reveal = move |_: leptos::ev::MouseEvent| {
+        let ex = ex_reveal.clone();
+        state.update_progress(move |p| p.reveal_hint(&ex, now()));
+    };
+    let next_cost = {
+        let hints = hints.clone();
+        move || hints.get(revealed.get()).map(|h| h.cost).unwrap_or(0)
+    };
+    view! {
+        <section aria-labelledby="hints-title">
+            <h2 id="hints-title">{move || state.t(S::Hints)}</h2>
+            {(total == 0).then(|| view! { <p>{move || state.t(S::NoHints)}</p> })}
+            <ol class="hints">
+                {move || hints.iter().take(revealed.get()).map(|h| {
+                    let t = h.text.clone();
+                    view! { <li class="markdown" inner_html=move || markdown::to_html(&localized(&t, state.lang.get()).0)></li> }
+                }).collect_view()}
+            </ol>
+            {move || (total > 0).then(|| if revealed.get() < total {
+                let reveal = reveal.clone();
+                let next_cost = next_cost.clone();
+                view! { <button type="button" on:click=reveal>{move || format!("{} ({} {} {})", state.t(S::RevealHint), state.t(S::HintCost), next_cost(), state.t(S::Points))}</button> }.into_any()
+            } else {
+                view! { <p class="meta">{move || state.t(S::NoMoreHints)}</p> }.into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>) -> impl IntoView {
+    let state = use_state();
+    let ex = exercise.clone();
+    let gave_up = Memo::new(move |_| state.progress.with(|p| p.get(&ex).and_then(|e| e.gave_up_at).is_some()));
+    let ex_give = exercise.clone();
+    let give_up = move |_| {
+        let ex = ex_give.clone();
+        state.update_progress(move |p| p.give_up(&ex, now()));
+    };
+    let solution = exercise.solution.clone();
+    view! {
+        <section aria-labelledby="solution-title">
+            <h2 id="solution-title">{move || state.t(S::Solution)}</h2>
+            {move || {
+                if solved.get() || gave_up.get() {
+                    let body = solution.clone().map(|s| markdown::to_html(&localized(&s, state.lang.get()).0)).unwrap_or_default();
+                    view! {
+                        {gave_up.get().then(|| view! { <p class="meta">{move || state.t(S::GaveUp)}</p> })}
+                        <div class="markdown solution" inner_html=body></div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="meta">{move || state.t(S::SolutionLocked)}</p>
+                        <button type="button" class="secondary" on:click=give_up.clone()>{move || state.t(S::GiveUp)}</button>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::progress::track_summary;
+use crate::core::strings::S;
+use crate::ui::state::use_state;
+use crate::ui::{localized, with_pack};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <h1>{move || state.t(S::Tagline)}</h1>
+        {with_pack(move |pack| {
+            let continue_pack = pack.clone();
+            let continue_link = move || {
+                let visit = state.progress.with(|p| p.last_visit.clone())?;
+                let id = visit.exercise.strip_prefix(&format!("{}/", continue_pack.info.id))?.to_string();
+                let ex = continue_pack.exercise(&id)?;
+                let title = localized(&ex.title, state.lang.get()).0;
+                Some(view! {
+                    <p class="continue">
+                        <A href=format!("/exercise/{id}")>{move || state.t(S::ContinueWhereIWas)} " — " {title.clone()}</A>
+                    </p>
+                })
+            };
+            let tracks = pack.tracks.clone();
+            view! {
+                {continue_link}
+                <h2>{move || state.t(S::Tracks)}</h2>
+                <ul class="cards">
+                    {tracks.into_iter().map(|track| {
+                        let pack = pack.clone();
+                        let id = track.id.clone();
+                        let summary = move || state.progress.with(|p| track_summary(&pack, &id, p));
+                        let title = track.title.clone();
+                        let blurb = track.summary.clone();
+                        view! {
+                            <li class="card">
+                                <h3><A href=format!("/track/{}", track.id)>{move || localized(&title, state.lang.get()).0}</A></h3>
+                                <p>{move || localized(&blurb, state.lang.get()).0}</p>
+                                <p class="meta">
+                                    {move || { let s = summary(); format!("{} {} · {} {} · {} {}", s.exercises, state.t(S::ExercisesCount), s.solved, state.t(S::Solved), s.attempted, state.t(S::Attempted)) }}
+                                </p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+        })}
+    }
+}

@@ -1,0 +1,5 @@
+pub mod exercise;
+pub mod home;
+pub mod progress;
+pub mod settings;
+pub mod track;

@@ -1,0 +1,121 @@
+//! The application state shared by every page, provided once as a typed context.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::storage::{self, Notice};
+use crate::core::exercise::{self, Diagnostic, Pack};
+use crate::core::i18n::Lang;
+use crate::core::progress::Progress;
+use crate::core::strings::S;
+
+#[derive(Clone, Debug)]
+pub enum PackLoad {
+    Loading,
+    Ready(Arc<Pack>),
+    Failed(Vec<Diagnostic>),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub theme: RwSignal<String>,
+    pub pack: RwSignal<PackLoad>,
+    pub progress: RwSignal<Progress>,
+    pub notices: RwSignal<Vec<Notice>>,
+}
+
+pub const THEMES: [&str; 3] = ["light", "dark", "contrast"];
+
+impl AppState {
+    pub fn new() -> AppState {
+        let (progress, notices) = storage::load();
+        let lang = storage::load_lang()
+            .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l)))
+            .unwrap_or(Lang::Fr);
+        let theme = storage::load_theme().filter(|t| THEMES.contains(&t.as_str())).unwrap_or_else(|| "light".into());
+        AppState {
+            lang: RwSignal::new(lang),
+            theme: RwSignal::new(theme),
+            pack: RwSignal::new(PackLoad::Loading),
+            progress: RwSignal::new(progress),
+            notices: RwSignal::new(notices),
+        }
+    }
+
+    /// A reactive interface string.
+    pub fn t(&self, s: S) -> &'static str {
+        s.get(self.lang.get())
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice)
+            }
+        });
+    }
+
+    /// Changes progress and saves it at once; a failed save is shown, never silent.
+    pub fn update_progress<R>(&self, change: impl FnOnce(&mut Progress) -> R) -> R {
+        let mut result = None;
+        self.progress.update(|p| {
+            result = Some(change(p));
+            if let Err(notice) = storage::save(p) {
+                self.notify(notice);
+            }
+        });
+        result.expect("update ran")
+    }
+
+    /// Another tab saved: merge its progress into ours (never the other way round here).
+    pub fn merge_from_other_tab(&self, text: &str) {
+        if let Ok(theirs) = crate::core::progress::decode(text) {
+            self.progress.update(|p| {
+                if p.seed == theirs.seed {
+                    let _ = p.merge(&theirs);
+                }
+            });
+        }
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url)
+        // Instructors edit files while the lab is served: never take a stale copy.
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {} {}", response.status(), response.status_text()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
+/// Fetches the served pack: catalog.toml, then every file it lists, in parallel.
+pub async fn load_pack(base: &str) -> PackLoad {
+    let catalog_url = format!("{base}catalog.toml");
+    let source = match fetch_text(&catalog_url).await {
+        Ok(s) => s,
+        Err(e) => return PackLoad::Failed(vec![exercise::diagnostic::unreadable(&catalog_url, &e)]),
+    };
+    let catalog = match exercise::parse_catalog(base, &source) {
+        Ok(c) => c,
+        Err(d) => return PackLoad::Failed(d),
+    };
+    let paths = catalog.files();
+    let texts = futures::future::join_all(paths.iter().map(|p| {
+        let url = format!("{base}{p}");
+        async move { fetch_text(&url).await }
+    }))
+    .await;
+    let files: BTreeMap<String, Result<String, String>> = paths.into_iter().zip(texts).collect();
+    PackLoad::Ready(Arc::new(exercise::assemble(catalog, &files)))
+}
