@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
             <Notices/>
             <PackBanner/>
             <main id="main" tabindex="-1">
-                <Routes fallback=move || view! { <p>{move || state.t(S::NotFound)}</p> }>
+                <Routes fallback=move || view! { <h1>{move || state.t(S::NotFound)}</h1> }>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/track/:id") view=pages::track::TrackPage/>
                     <Route path=path!("/exercise/:id") view=pages::exercise::ExercisePage/>

@@ -1,0 +1,72 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, against
+// the built site (dist/) served on loopback by scripts/static-server.mjs.
+import { chromium } from 'playwright-core';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { serve } from '../../scripts/static-server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.SECLAB_DIST || join(ROOT, 'dist');
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function startServer(root = DIST) {
+  const server = await serve(root, 0);
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+/// A copy of the built site, to break on purpose.
+export async function distCopy() {
+  const dir = await mkdtemp(join(tmpdir(), 'seclab-dist-'));
+  await cp(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/// A page that records console errors, page errors and CSP violations.
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return page;
+}
+
+/// The instructor's plain answers (never shipped; the tests may read them).
+export async function solutions() {
+  const text = await readFile(join(ROOT, 'exercises.solutions.toml'), 'utf8');
+  const out = {};
+  let current = null;
+  for (const line of text.split('\n')) {
+    const table = line.match(/^\[([^\]]+)\]\s*$/);
+    if (table) { current = out[table[1]] = {}; continue; }
+    const kv = line.match(/^([\w-]+)\s*=\s*"([^"]*)"/);
+    if (kv && current) current[kv[1]] = kv[2];
+  }
+  return out;
+}
+
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+export { writeFile, readFile, join };
