@@ -68,11 +68,17 @@ pub fn load() -> (Progress, Vec<Notice>) {
         Some(text) => match progress::decode(&text) {
             Ok(p) => (p, notices),
             Err(_) => {
+                let fresh = Progress::new(new_seed(), now());
                 match keep_aside(&text) {
-                    Ok(key) => notices.push(Notice::KeptAside { key, raw: text }),
+                    Ok(key) => {
+                        // Only once the text is safe under its own key does the fresh start replace it.
+                        if let Err(n) = set_raw(PROGRESS_KEY, &progress::encode(&fresh)) {
+                            notices.push(n);
+                        }
+                        notices.push(Notice::KeptAside { key, raw: text });
+                    }
                     Err(n) => notices.push(n),
                 }
-                let fresh = Progress::new(new_seed(), now());
                 (fresh, notices)
             }
         },

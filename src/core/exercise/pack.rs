@@ -281,7 +281,6 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
 
 /// Reads a pack folder from disk (command line and native tests), exactly as the browser reads
 /// the served folder: the catalogue first, then every file it lists.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn load_dir(dir: &std::path::Path) -> Result<Pack, Vec<Diagnostic>> {
     let base = format!("{}/", dir.display().to_string().trim_end_matches('/'));
     let source = std::fs::read_to_string(dir.join("catalog.toml")).map_err(|e| vec![unreadable(&format!("{base}catalog.toml"), &e.to_string())])?;
