@@ -1,0 +1,82 @@
+// Prints the first-load cost of the built site (dist/) and its timings in headless Chromium:
+//   - compressed size (gzip -9 and brotli) of the wasm, js and css the first load fetches;
+//   - time from navigation to the rendered track list (median of N fresh loads);
+//   - the longest main-thread task during that load;
+//   - the time to grade one answer through the page (submit to verdict), median of N.
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './static-server.mjs';
+
+const DIST = process.env.SECLAB_DIST || 'dist';
+const RUNS = Number(process.env.RUNS || 5);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const sizes = { raw: 0, gzip: 0, brotli: 0 };
+const rows = [];
+for (const name of await readdir(DIST)) {
+  if (!['.wasm', '.js', '.css'].includes(extname(name))) continue;
+  const body = await readFile(join(DIST, name));
+  const gz = gzipSync(body, { level: 9 }).length;
+  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  sizes.raw += body.length; sizes.gzip += gz; sizes.brotli += br;
+  rows.push([name, kb(body.length), kb(gz), kb(br)]);
+}
+
+const server = await serve(DIST, 0);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+
+const loads = [], longest = [], grades = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+    localStorage.setItem('seclab.lang', 'en');
+  });
+  await page.goto(base + '/');
+  await page.waitForSelector('.cards li');
+  loads.push(await page.evaluate(() => performance.now()));
+  longest.push(await page.evaluate(() => window.__longest));
+
+  await page.goto(base + '/exercise/aes-kat');
+  await page.waitForSelector('#q-q1-input');
+  grades.push(await page.evaluate(() => new Promise((done) => {
+    const form = document.querySelector('#q-q1-input').closest('form');
+    const input = document.querySelector('#q-q1-input');
+    input.value = '00112233445566778899aabbccddeeff';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const status = form.querySelector('.verdict');
+    const start = performance.now();
+    new MutationObserver((_, obs) => { obs.disconnect(); done(performance.now() - start); })
+      .observe(status, { childList: true, subtree: true, characterData: true });
+    form.querySelector('button[type="submit"]').click();
+  })));
+  await context.close();
+}
+await browser.close();
+server.close();
+
+const table = [
+  ['what', 'figure'],
+  ['first-load size (wasm+js+css), raw', kb(sizes.raw)],
+  ['first-load size, gzip -9', kb(sizes.gzip)],
+  ['first-load size, brotli 11', kb(sizes.brotli)],
+  [`navigation to rendered track list, median of ${RUNS}`, `${median(loads).toFixed(0)} ms (min ${Math.min(...loads).toFixed(0)}, max ${Math.max(...loads).toFixed(0)})`],
+  ['longest main-thread task during the load (longtask ≥ 50 ms; 0 = none)', `${Math.max(...longest).toFixed(0)} ms`],
+  [`grade one answer (submit to verdict), median of ${RUNS}`, `${median(grades).toFixed(1)} ms`],
+];
+const width = Math.max(...table.map((r) => r[0].length));
+console.log('\nSecLab benchmark (' + new Date().toISOString().slice(0, 10) + ')\n');
+for (const [a, b] of table) console.log(`| ${a.padEnd(width)} | ${b} |`);
+console.log('\nfiles:');
+for (const r of rows) console.log(`  ${r[0]}: ${r[1]} raw, ${r[2]} gzip, ${r[3]} brotli`);
