@@ -20,7 +20,7 @@ step "instructor check of the lab's own pack"
 cargo run --quiet --bin seclab -- check exercises
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-cargo test --quiet --target wasm32-unknown-unknown --test web 2>&1 | tee target/browser-tests.log
+cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee target/browser-tests.log
 browser=$(grep -Eo 'test result: ok\. [0-9]+ passed' target/browser-tests.log | awk '{s+=$4} END {print s+0}')
 
 step "release build of the site (trunk)"
