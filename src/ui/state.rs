@@ -1,6 +1,5 @@
 //! The application state shared by every page, provided once as a typed context.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -110,12 +109,28 @@ pub async fn load_pack(base: &str) -> PackLoad {
         Ok(c) => c,
         Err(d) => return PackLoad::Failed(d),
     };
-    let paths = catalog.files();
+    let mut builder = exercise::pack::PackBuilder::new(catalog);
+    let paths = builder.files();
     let texts = futures::future::join_all(paths.iter().map(|p| {
         let url = format!("{base}{p}");
         async move { fetch_text(&url).await }
     }))
     .await;
-    let files: BTreeMap<String, Result<String, String>> = paths.into_iter().zip(texts).collect();
-    PackLoad::Ready(Arc::new(exercise::assemble(catalog, &files)))
+    // One file per task: parsing the whole pack at once held the page for too long.
+    for (path, text) in paths.iter().zip(texts) {
+        yield_to_browser().await;
+        builder.add(path, text.as_deref().map_err(String::as_str));
+    }
+    yield_to_browser().await;
+    PackLoad::Ready(Arc::new(builder.finish()))
+}
+
+/// Lets the browser run other tasks (input, paint) before going on.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

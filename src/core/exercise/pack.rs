@@ -158,57 +158,101 @@ pub fn parse_catalog(base: &str, source: &str) -> Result<Catalog, Vec<Diagnostic
     })
 }
 
+/// Builds a pack one file at a time, so that a caller can yield between files and never hold
+/// the page for the whole pack. [`assemble`] does it in one go.
+pub struct PackBuilder {
+    catalog: Catalog,
+    diagnostics: Vec<Diagnostic>,
+    exercises: BTreeMap<String, Exercise>,
+    by_path: BTreeMap<String, String>,
+    /// For each loaded exercise: its display name, source and the offsets of its `requires`.
+    requires_locations: Vec<(String, String, String, Vec<usize>)>,
+}
+
+impl PackBuilder {
+    pub fn new(catalog: Catalog) -> PackBuilder {
+        let diagnostics = catalog.diagnostics.clone();
+        PackBuilder { catalog, diagnostics, exercises: BTreeMap::new(), by_path: BTreeMap::new(), requires_locations: Vec::new() }
+    }
+
+    /// Every listed file once, in catalogue order: what to pass to [`PackBuilder::add`].
+    pub fn files(&self) -> Vec<String> {
+        self.catalog.files()
+    }
+
+    /// Adds one listed file: its text, or why it could not be read.
+    pub fn add(&mut self, path: &str, file: Result<&str, &str>) {
+        let display = format!("{}{path}", self.catalog.base);
+        let source = match file {
+            Err(reason) => return self.diagnostics.push(unreadable(&display, reason)),
+            Ok(source) => source,
+        };
+        match parse_exercise(&self.catalog.info.id, path, &display, source) {
+            Err(mut diags) => self.diagnostics.append(&mut diags),
+            Ok(parsed) => {
+                self.diagnostics.extend(parsed.warnings);
+                let id = parsed.exercise.id.clone();
+                if let Some(first) = self.exercises.get(&id) {
+                    let loc = Locator::new(&display, strip_bom(source));
+                    self.diagnostics.push(loc.error(
+                        parsed.locations.id,
+                        format!("exercise id \"{id}\" is already used by {}{}; ids are unique in a pack", self.catalog.base, first.path),
+                        "give this exercise another id (progress is keyed by it, so never rename a published one)",
+                    ));
+                    return;
+                }
+                self.requires_locations.push((display, source.to_string(), id.clone(), parsed.locations.requires.clone()));
+                self.by_path.insert(path.to_string(), id.clone());
+                self.exercises.insert(id, parsed.exercise);
+            }
+        }
+    }
+
+    /// The checks that need the whole pack (`requires`), then the pack.
+    pub fn finish(mut self) -> Pack {
+        // `requires` must name exercises of the pack; an unresolved one is reported and dropped.
+        for (display, source, id, offsets) in std::mem::take(&mut self.requires_locations) {
+            let loc = Locator::new(&display, strip_bom(&source));
+            let requires = self.exercises[&id].requires.clone();
+            let mut kept = Vec::new();
+            for (required, offset) in requires.iter().zip(offsets) {
+                if required == &id {
+                    self.diagnostics.push(loc.error(offset, format!("exercise \"{id}\" requires itself"), "remove it from `requires`"));
+                } else if self.exercises.contains_key(required) {
+                    kept.push(required.clone());
+                } else {
+                    self.diagnostics.push(loc.error(
+                        offset,
+                        format!("`requires` names \"{required}\", which is not an exercise of pack \"{}\"", self.catalog.info.id),
+                        "write the id of an exercise listed in catalog.toml, or remove it",
+                    ));
+                }
+            }
+            self.exercises.get_mut(&id).expect("inserted by add").requires = kept;
+        }
+        let by_path = &self.by_path;
+        let tracks = self
+            .catalog
+            .tracks
+            .iter()
+            .map(|t| Track { id: t.id.clone(), title: t.title.clone(), summary: t.summary.clone(), exercises: t.files.iter().filter_map(|f| by_path.get(f).cloned()).collect() })
+            .collect();
+        Pack { info: self.catalog.info, tracks, exercises: self.exercises, diagnostics: self.diagnostics }
+    }
+}
+
 /// Parses every file the catalogue lists (`files` maps a listed path to its text, or to why it
 /// could not be read), then checks what needs the whole pack: unique ids, `requires`.
 pub fn assemble(catalog: Catalog, files: &BTreeMap<String, Result<String, String>>) -> Pack {
-    let mut diagnostics = catalog.diagnostics.clone();
-    let mut exercises: BTreeMap<String, Exercise> = BTreeMap::new();
-    let mut by_path: BTreeMap<String, String> = BTreeMap::new();
-    let mut requires_locations = Vec::new();
-    for path in catalog.files() {
-        let display = format!("{}{path}", catalog.base);
+    let mut builder = PackBuilder::new(catalog);
+    for path in builder.files() {
         match files.get(&path) {
-            None => diagnostics.push(unreadable(&display, "it was not read")),
-            Some(Err(reason)) => diagnostics.push(unreadable(&display, reason)),
-            Some(Ok(source)) => match parse_exercise(&catalog.info.id, &path, &display, source) {
-                Err(mut diags) => diagnostics.append(&mut diags),
-                Ok(parsed) => {
-                    diagnostics.extend(parsed.warnings);
-                    let loc = Locator::new(&display, strip_bom(source));
-                    let id = parsed.exercise.id.clone();
-                    if let Some(first) = exercises.get(&id) {
-                        diagnostics.push(loc.error(parsed.locations.id, format!("exercise id \"{id}\" is already used by {}{}; ids are unique in a pack", catalog.base, first.path), "give this exercise another id (progress is keyed by it, so never rename a published one)"));
-                        continue;
-                    }
-                    requires_locations.push((display.clone(), source.clone(), id.clone(), parsed.locations.requires.clone()));
-                    by_path.insert(path.clone(), id.clone());
-                    exercises.insert(id, parsed.exercise);
-                }
-            },
+            None => builder.add(&path, Err("it was not read")),
+            Some(Ok(text)) => builder.add(&path, Ok(text)),
+            Some(Err(reason)) => builder.add(&path, Err(reason)),
         }
     }
-    // `requires` must name exercises of the pack; an unresolved one is reported and dropped.
-    for (display, source, id, offsets) in requires_locations {
-        let loc = Locator::new(&display, strip_bom(&source));
-        let requires = exercises[&id].requires.clone();
-        let mut kept = Vec::new();
-        for (required, offset) in requires.iter().zip(offsets) {
-            if required == &id {
-                diagnostics.push(loc.error(offset, format!("exercise \"{id}\" requires itself"), "remove it from `requires`"));
-            } else if exercises.contains_key(required) {
-                kept.push(required.clone());
-            } else {
-                diagnostics.push(loc.error(offset, format!("`requires` names \"{required}\", which is not an exercise of pack \"{}\"", catalog.info.id), "write the id of an exercise listed in catalog.toml, or remove it"));
-            }
-        }
-        exercises.get_mut(&id).expect("inserted above").requires = kept;
-    }
-    let tracks = catalog
-        .tracks
-        .iter()
-        .map(|t| Track { id: t.id.clone(), title: t.title.clone(), summary: t.summary.clone(), exercises: t.files.iter().filter_map(|f| by_path.get(f).cloned()).collect() })
-        .collect();
-    Pack { info: catalog.info, tracks, exercises, diagnostics }
+    builder.finish()
 }
 
 /// Checks the instructor's sidecar (`[exercise-id] question-id = "plain answer"`) against the
