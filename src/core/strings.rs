@@ -90,6 +90,9 @@ strings! {
     ImportTooLarge => "le fichier dépasse 5 Mo ; ce n'est pas un export SecLab", "the file is larger than 5 MB; it is not a SecLab export";
     Track => "Parcours", "Track";
     Total => "Total", "Total";
+    ColExercises => "Exercices", "Exercises";
+    ColSolved => "Résolus", "Solved";
+    ColAttempted => "Commencés", "Attempted";
     SettingsTitle => "Réglages", "Settings";
     Theme => "Thème", "Theme";
     ThemeLight => "Clair", "Light";

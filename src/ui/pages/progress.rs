@@ -84,9 +84,9 @@ pub fn ProgressPage() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{move || state.t(S::Track)}</th>
-                            <th scope="col">{move || state.t(S::ExercisesCount)}</th>
-                            <th scope="col">{move || state.t(S::Solved)}</th>
-                            <th scope="col">{move || state.t(S::Attempted)}</th>
+                            <th scope="col">{move || state.t(S::ColExercises)}</th>
+                            <th scope="col">{move || state.t(S::ColSolved)}</th>
+                            <th scope="col">{move || state.t(S::ColAttempted)}</th>
                             <th scope="col">{move || state.t(S::Score)}</th>
                         </tr>
                     </thead>
