@@ -7,3 +7,4 @@ pub mod markdown;
 pub mod progress;
 pub mod referential;
 pub mod strings;
+pub mod workbench;
