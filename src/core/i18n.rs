@@ -38,7 +38,7 @@ impl Lang {
 }
 
 /// A message written in both languages by the program itself (engines, tools).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bilingual {
     pub fr: String,
     pub en: String,

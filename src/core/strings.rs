@@ -108,6 +108,16 @@ strings! {
     Error => "Erreur", "Error";
     YourInstance => "Les valeurs de l'énoncé sont propres à vous : votre réponse ne vaut que pour votre instance.", "The values in the statement are yours alone: your answer is only valid for your instance.";
     Colon => " : ", ": ";
+    NavWorkbench => "Atelier", "Workbench";
+    WorkbenchTitle => "Atelier cryptographique", "Crypto workbench";
+    WorkbenchIntro => "Les primitives du labo, à essayer sur vos propres valeurs. Chaque outil reproduit un vecteur publié (cité sous l'outil) : commencez par le vérifier.", "The lab's primitives, to try on your own values. Each tool reproduces a published vector (cited below it): check it first.";
+    WorkbenchTool => "Outil", "Tool";
+    WorkbenchStandard => "Vecteurs de test", "Test vectors";
+    WorkbenchHeavy => "Calcul lourd : il tourne dans un worker, la page reste réactive.", "Heavy computation: it runs in a worker, the page stays responsive.";
+    WorkbenchRunning => "Calcul en cours dans le worker…", "Computing in the worker…";
+    WorkbenchElapsed => "Durée", "Took";
+    WorkbenchWorkerFailed => "Le worker n'a pas pu démarrer.", "The worker could not start.";
+    OpenInWorkbench => "Ouvrir dans l'atelier avec mes valeurs", "Open in the workbench with my values";
     Footer => "Les résultats sont formatifs : ils se vérifient, mais ne remplacent pas l'évaluation d'un jury.", "Results are formative: they can be checked, but do not replace a jury's assessment.";
 }
 

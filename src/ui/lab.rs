@@ -18,6 +18,13 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
     let state = use_state();
     let Some(engine) = engines::find(&lab.kind) else { return ().into_any() };
     let tools = engine.tools(&lab.params);
+    let workbench_href = engine.workbench_link(&lab.params, &vars).map(|(tool, fields)| {
+        let mut href = format!("/workbench?tool={tool}");
+        for (k, v) in fields {
+            href.push_str(&format!("&{k}={}", String::from(js_sys::encode_uri_component(&v))));
+        }
+        href
+    });
     let lab = Arc::new(lab);
     view! {
         <section class="lab" aria-labelledby="lab-title">
@@ -80,6 +87,7 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
                     </form>
                 }
             }).collect_view()}
+            {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{move || state.t(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
         </section>
     }
     .into_any()

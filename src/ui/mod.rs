@@ -8,6 +8,7 @@ pub mod lab;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 use crate::core::i18n::Lang;
 use crate::core::strings::S;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exercise/:id") view=pages::exercise::ExercisePage/>
                     <Route path=path!("/progress") view=pages::progress::ProgressPage/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                    <Route path=path!("/workbench") view=pages::workbench::WorkbenchPage/>
                 </Routes>
             </main>
             <footer class="site-footer"><p>{move || state.t(S::Footer)}</p></footer>
@@ -83,6 +85,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=move || state.t(S::NavMain)>
                 <ul>
                     <li><A href="/">{move || state.t(S::NavHome)}</A></li>
+                    <li><A href="/workbench">{move || state.t(S::NavWorkbench)}</A></li>
                     <li><A href="/progress">{move || state.t(S::NavProgress)}</A></li>
                     <li><A href="/settings">{move || state.t(S::NavSettings)}</A></li>
                 </ul>

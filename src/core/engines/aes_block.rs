@@ -107,6 +107,16 @@ impl Engine for AesBlock {
         Some(hex::encode(ct))
     }
 
+    fn workbench_link(&self, params: &Params, vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        let mut fields = vec![("operation", "encrypt".to_string()), ("mode", mode(params).to_string()), ("padding", "none".to_string())];
+        for (field, var) in [("key", "key"), ("iv", "iv"), ("data", "plaintext")] {
+            if let Some(v) = vars.get(var) {
+                fields.push((field, v.clone()));
+            }
+        }
+        Some(("aes", fields))
+    }
+
     fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
         vec![ToolSpec {
             id: "encrypt",
@@ -176,6 +186,20 @@ mod tests {
         assert_eq!(run("ctr", "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"), "874d6191b620e3261bef6864990db6ce");
         // Tampered: a different counter block gives another result.
         assert_ne!(run("ctr", "f0f1f2f3f4f5f6f7f8f9fafbfcfdfefe"), "874d6191b620e3261bef6864990db6ce");
+    }
+
+    /// The workbench, opened from an instance, computes the same ciphertext as the engine.
+    #[test]
+    fn the_workbench_link_reproduces_the_reference() {
+        for m in MODES {
+            let seed = InstanceSeed::derive(&[6; 32], "p", "e");
+            let vars = AesBlock.variables(&params(m), &seed);
+            let (tool, fields) = AesBlock.workbench_link(&params(m), &vars).unwrap();
+            let mut inputs = crate::core::workbench::defaults(crate::core::workbench::info(tool).unwrap());
+            inputs.extend(fields.into_iter().map(|(k, v)| (k.to_string(), v)));
+            let out = crate::core::workbench::run(tool, &inputs).unwrap();
+            assert_eq!(Some(out[0].value.replace(' ', "")), AesBlock.reference(&params(m), &seed, "ciphertext"), "{m}");
+        }
     }
 
     #[test]

@@ -127,6 +127,11 @@ pub trait Engine: Sync {
         inputs: &BTreeMap<String, String>,
     ) -> Result<Vec<ToolOutput>, Bilingual>;
 
+    /// A workbench tool and the field values that open it on this instance, if one fits.
+    fn workbench_link(&self, _params: &Params, _vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        None
+    }
+
     /// Grades a lab answer. The default reads hex answers of the reference's length.
     fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
         let Some(reference) = self.reference(params, seed, check) else {
@@ -258,6 +263,21 @@ mod tests {
             }
             for name in engine.variable_names(&params) {
                 assert!(engine.variables(&params, &seed).contains_key(name), "{} lacks {name}", engine.kind());
+            }
+        }
+    }
+
+    #[test]
+    fn workbench_links_name_real_tools_and_fields() {
+        let seed = InstanceSeed::derive(&[2u8; 32], "p", "e");
+        for engine in REGISTRY {
+            let params = default_params(engine.kind());
+            let vars = engine.variables(&params, &seed);
+            if let Some((tool, fields)) = engine.workbench_link(&params, &vars) {
+                let info = crate::core::workbench::info(tool).unwrap_or_else(|| panic!("{} links to unknown tool {tool}", engine.kind()));
+                for (field, _) in &fields {
+                    assert!(info.fields.iter().any(|f| f.id == *field), "{}: {tool} has no field {field}", engine.kind());
+                }
             }
         }
     }

@@ -114,6 +114,19 @@ impl Engine for X25519Exchange {
         }
     }
 
+    fn workbench_link(&self, _params: &Params, vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        Some((
+            "hkdf",
+            vec![
+                ("salt", vars.get("salt")?.clone()),
+                ("ikm", String::new()),
+                ("info_encoding", "utf8".into()),
+                ("info", vars.get("info")?.clone()),
+                ("length", SESSION_KEY_LEN.to_string()),
+            ],
+        ))
+    }
+
     fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
         vec![
             ToolSpec {

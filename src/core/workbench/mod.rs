@@ -11,7 +11,7 @@ use crate::core::engines::ToolOutput;
 use crate::core::i18n::{Bilingual, L10n};
 
 mod run;
-pub use run::run;
+pub use run::{run, run_light};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Category {
@@ -228,8 +228,11 @@ pub static TOOLS: &[ToolInfo] = &[
         },
         fields: &[
             field("variant", "Variante", "Variant", FieldKind::Select(&["argon2id", "argon2i", "argon2d"]), "argon2id"),
-            field("password", "Mot de passe (UTF-8)", "Password (UTF-8)", FieldKind::Text, "correct horse battery staple"),
-            field("salt", "Sel (UTF-8, au moins 8 octets)", "Salt (UTF-8, at least 8 bytes)", FieldKind::Text, "seclab-salt"),
+            field("encoding", "Mot de passe et sel sont en", "Password and salt are written as", FieldKind::Select(DATA_ENCODINGS), "utf8"),
+            field("password", "Mot de passe", "Password", FieldKind::Text, "correct horse battery staple"),
+            field("salt", "Sel (au moins 8 octets)", "Salt (at least 8 bytes)", FieldKind::Text, "seclab-salt"),
+            field("secret", "Secret (hex, facultatif)", "Secret (hex, optional)", FieldKind::Hex, ""),
+            field("ad", "Données associées (hex, facultatif)", "Associated data (hex, optional)", FieldKind::Hex, ""),
             field("memory", "Mémoire (Kio, 8 à 262 144)", "Memory (KiB, 8 to 262,144)", FieldKind::Number { min: 8, max: 262_144 }, "19456"),
             field("iterations", "Passes (1 à 10)", "Passes (1 to 10)", FieldKind::Number { min: 1, max: 10 }, "2"),
             field("parallelism", "Parallélisme (1 à 8)", "Parallelism (1 to 8)", FieldKind::Number { min: 1, max: 8 }, "1"),

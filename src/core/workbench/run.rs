@@ -86,7 +86,18 @@ fn blocks(bytes: &[u8]) -> String {
     crate::core::engines::hex_blocks(bytes)
 }
 
+/// Runs any tool (the worker, and native tests).
 pub fn run(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+    match tool {
+        "pbkdf2" => pbkdf2_tool(inputs),
+        "argon2" => argon2_tool(inputs),
+        _ => run_light(tool, inputs),
+    }
+}
+
+/// Runs the tools that take milliseconds; the page calls this one, so its wasm never links the
+/// heavy key-derivation functions.
+pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
     match tool {
         "convert" => convert(inputs),
         "aes" => aes_modes(inputs),
@@ -94,8 +105,7 @@ pub fn run(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bil
         "hash" => hash(inputs),
         "hmac" => hmac_tool(inputs),
         "hkdf" => hkdf_tool(inputs),
-        "pbkdf2" => pbkdf2_tool(inputs),
-        "argon2" => argon2_tool(inputs),
+        "pbkdf2" | "argon2" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
         other => Err(err(format!("outil inconnu : {other}"), format!("unknown tool: {other}"))),
     }
 }
@@ -378,7 +388,10 @@ pub fn argon2_raw(variant: &str, password: &[u8], salt: &[u8], secret: &[u8], ad
 fn argon2_tool(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
     let t = "argon2";
     let variant = select(t, inputs, "variant")?;
-    let salt = input(inputs, "salt").as_bytes();
+    let password = data_field(t, inputs, "password", "encoding")?;
+    let salt = data_field(t, inputs, "salt", "encoding")?;
+    let secret = hex_field(t, inputs, "secret")?;
+    let ad = hex_field(t, inputs, "ad")?;
     if salt.len() < 8 {
         return Err(err(format!("le sel fait {} octets ; Argon2 en demande au moins 8", salt.len()), format!("the salt is {} bytes; Argon2 needs at least 8", salt.len())));
     }
@@ -389,6 +402,6 @@ fn argon2_tool(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> 
         return Err(err(format!("la mémoire doit valoir au moins 8 × parallélisme = {} Kio", 8 * p), format!("memory must be at least 8 × parallelism = {} KiB", 8 * p)));
     }
     let len = number(t, inputs, "length")? as usize;
-    let tag = argon2_raw(variant, input(inputs, "password").as_bytes(), salt, &[], &[], m, passes, p, len).map_err(|e| err(format!("Argon2 a refusé ces paramètres : {e}"), format!("Argon2 refused these parameters: {e}")))?;
+    let tag = argon2_raw(variant, &password, &salt, &secret, &ad, m, passes, p, len).map_err(|e| err(format!("Argon2 a refusé ces paramètres : {e}"), format!("Argon2 refused these parameters: {e}")))?;
     Ok(vec![out("Étiquette (hex)", "Tag (hex)", hex::encode(tag))])
 }

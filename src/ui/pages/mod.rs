@@ -3,3 +3,4 @@ pub mod home;
 pub mod progress;
 pub mod settings;
 pub mod track;
+pub mod workbench;
