@@ -47,6 +47,14 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+/// Opens `url`, waits until the app has read storage, then writes `entries` into it. Writing
+/// earlier races the app's start-up: it could read them before the reload that should.
+export async function withStorage(page, url, entries) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('seclab-mounted').length > 0 && document.querySelector('main h1'));
+  await page.evaluate((e) => { for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v); }, entries);
+}
+
 /// The instructor's plain answers (never shipped; the tests may read them).
 export async function solutions() {
   const text = await readFile(join(ROOT, 'exercises.solutions.toml'), 'utf8');

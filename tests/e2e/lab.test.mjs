@@ -1,7 +1,7 @@
 // End-to-end: a learner's path through the built lab in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newPage, solutions, axe, distCopy, writeFile, join } from './harness.mjs';
+import { launch, startServer, newPage, solutions, axe, distCopy, writeFile, join, withStorage } from './harness.mjs';
 
 let browser, site, answers;
 
@@ -37,8 +37,7 @@ async function answerChoices(page, qid, ids) {
 
 test('a learner solves an exercise with the lab, reloads, and finds it solved', async () => {
   const page = await newPage(browser);
-  await page.goto(site.url);
-  await page.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
   await openExercise(page, 'aes-kat');
 
   // A wrong answer says so, without the answer.
@@ -79,8 +78,7 @@ test('a learner solves an exercise with the lab, reloads, and finds it solved', 
 
 test('hints are revealed one at a time and cost points', async () => {
   const page = await newPage(browser);
-  await page.goto(site.url);
-  await page.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
   await openExercise(page, 'x25519-session');
   const score = page.locator('.score');
   await score.getByText(/Score: 0\//).waitFor();
@@ -104,8 +102,7 @@ test('hints are revealed one at a time and cost points', async () => {
 
 test('the language switches at any time and is remembered', async () => {
   const page = await newPage(browser);
-  await page.goto(site.url);
-  await page.evaluate(() => localStorage.setItem('seclab.lang', 'fr'));
+  await withStorage(page, site.url, { 'seclab.lang': 'fr' });
   await page.reload();
   await page.getByRole('heading', { level: 2, name: 'Parcours' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -122,8 +119,7 @@ test('the language switches at any time and is remembered', async () => {
 
 test('importing a bad file is refused with a message and loses nothing; a good export round-trips', async () => {
   const page = await newPage(browser);
-  await page.goto(site.url);
-  await page.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
   await openExercise(page, 'obsolescence-watch');
   const first = Object.entries(answers['obsolescence-watch'])[0];
   (await answerText(page, first[0], first[1]));
@@ -158,6 +154,8 @@ test('importing a bad file is refused with a message and loses nothing; a good e
 test('unreadable stored progress is kept aside and offered for download', async () => {
   const page = await newPage(browser);
   await page.goto(site.url);
+  // Wait for the app to have read storage, or it may read the garbage before the reload.
+  await page.locator('.cards li').first().waitFor();
   await page.evaluate(() => { localStorage.setItem('seclab.lang', 'en'); localStorage.setItem('seclab.progress', '{"kind":"seclab-progress", garbage'); });
   await page.reload();
   await page.getByText('Your saved progress could not be read').waitFor();
@@ -172,8 +170,7 @@ test('two open tabs do not overwrite each other', async () => {
   const context = await browser.newContext();
   const a = await context.newPage();
   const b = await context.newPage();
-  await a.goto(site.url);
-  await a.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+  await withStorage(a, site.url, { 'seclab.lang': 'en' });
   for (const p of [a, b]) { await p.goto(`${site.url}/exercise/security-matrix`); await p.waitForSelector('#exercise-title'); }
   const [q1, q2] = Object.entries(answers['security-matrix']);
   await (await answerChoices(a, q1[0], q1[1].split(','))).getByText('Correct!').waitFor();
@@ -190,8 +187,7 @@ test('a broken exercise file gives a banner naming it, and the other exercises s
   const broken = await startServer(dir);
   try {
     const page = await newPage(browser);
-    await page.goto(broken.url);
-    await page.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+    await withStorage(page, broken.url, { 'seclab.lang': 'en' });
     await page.reload();
     const banner = page.getByRole('alert');
     await banner.locator('code', { hasText: 'exercises/symmetric/aes-cbc.toml' }).waitFor();
@@ -235,8 +231,7 @@ en = "42."
   const served = await startServer(dir);
   try {
     const page = await newPage(browser);
-    await page.goto(`${served.url}/track/symmetric`);
-    await page.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+    await withStorage(page, `${served.url}/track/symmetric`, { 'seclab.lang': 'en' });
     await page.reload();
     await page.getByRole('link', { name: 'Dropped-in exercise' }).click();
     const v = await answerText(page, 'q1', '42');
@@ -252,8 +247,7 @@ test('axe-core finds no violation on any route, in each theme and language', asy
   const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
   const report = [];
   for (const [lang, theme] of [['fr', 'light'], ['en', 'dark'], ['en', 'contrast']]) {
-    await page.goto(site.url);
-    await page.evaluate(([l, t]) => { localStorage.setItem('seclab.lang', l); localStorage.setItem('seclab.theme', t); }, [lang, theme]);
+    await withStorage(page, site.url, { 'seclab.lang': lang, 'seclab.theme': theme });
     for (const route of routes) {
       await page.goto(`${site.url}${route}`);
       await page.waitForSelector('main h1, main p');

@@ -1,15 +1,14 @@
 // End-to-end: the crypto workbench in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newPage } from './harness.mjs';
+import { launch, startServer, newPage, withStorage } from './harness.mjs';
 
 let browser, site;
 before(async () => { browser = await launch(); site = await startServer(); });
 after(async () => { await browser?.close(); site?.server.close(); });
 
 async function open(page, query) {
-  await page.goto(site.url);
-  await page.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
   await page.goto(`${site.url}/workbench${query}`);
 }
 
@@ -50,8 +49,7 @@ test('Argon2 runs in the worker (RFC 9106 §5.3 through the form) under the stri
 
 test('an exercise opens the workbench pre-filled with the learner\'s instance', async () => {
   const page = await newPage(browser);
-  await page.goto(site.url);
-  await page.evaluate(() => localStorage.setItem('seclab.lang', 'en'));
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
   await page.goto(`${site.url}/exercise/aes-cbc`);
   await page.locator('form.tool button[type="submit"]').first().click();
   const fromLab = (await page.locator('form.tool output').first().textContent()).replace(/\s+/g, '');
