@@ -118,6 +118,14 @@ strings! {
     WorkbenchElapsed => "Durée", "Took";
     WorkbenchWorkerFailed => "Le worker n'a pas pu démarrer.", "The worker could not start.";
     OpenInWorkbench => "Ouvrir dans l'atelier avec mes valeurs", "Open in the workbench with my values";
+    QueriesUsed => "Requêtes à la passerelle", "Queries to the gateway";
+    BudgetExhausted => "Budget de requêtes épuisé : la passerelle ne répond plus. Un attaquant réel serait détecté ; relisez les indices ou abandonnez pour voir la solution.", "Query budget spent: the gateway no longer answers. A real attacker would have been noticed; read the hints again or give up to see the solution.";
+    ReplayTitle => "Rejouer l'attaque complète", "Replay the full attack";
+    ReplayHelp => "Rejoue toute l'attaque par oracle de bourrage, par tranches, sans bloquer la page.", "Replays the whole padding-oracle attack, in slices, without blocking the page.";
+    ReplayButton => "Rejouer l'attaque", "Replay the attack";
+    ReplayBytes => "octets retrouvés", "bytes recovered";
+    ReplayQueries => "requêtes", "queries";
+    ReplayResult => "Clair retrouvé", "Recovered plaintext";
     Footer => "Les résultats sont formatifs : ils se vérifient, mais ne remplacent pas l'évaluation d'un jury.", "Results are formative: they can be checked, but do not replace a jury's assessment.";
 }
 

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::engines::{self, InputKind, ToolOutput};
+use crate::core::engines::{self, InputKind, ToolRun};
 use crate::core::exercise::{Exercise, Lab};
 use crate::core::grading::instance_seed;
-use crate::core::i18n::Bilingual;
+use crate::core::i18n::{Bilingual, Lang};
 use crate::core::strings::S;
 use crate::ui::state::use_state;
 
@@ -18,6 +18,9 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
     let state = use_state();
     let Some(engine) = engines::find(&lab.kind) else { return ().into_any() };
     let tools = engine.tools(&lab.params);
+    let budget = engine.budget(&lab.params);
+    let ex_used = exercise.clone();
+    let used = Memo::new(move |_| state.progress.with(|p| p.queries(&ex_used)));
     let workbench_href = engine.workbench_link(&lab.params, &vars).map(|(tool, fields)| {
         let mut href = format!("/workbench?tool={tool}");
         for (k, v) in fields {
@@ -29,13 +32,20 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
     view! {
         <section class="lab" aria-labelledby="lab-title">
             <h2 id="lab-title">{move || state.t(S::Lab)} " — " {move || engine.title().get(state.lang.get())}</h2>
+            {budget.map(|b| view! {
+                <p class="budget" aria-live="polite">
+                    {move || state.t(S::QueriesUsed)} {move || state.t(S::Colon)}
+                    <strong class="queries-used">{move || used.get()}</strong> " / " {b}
+                </p>
+                <progress class="budget-bar" max=b value=move || used.get().min(b) aria-label=move || state.t(S::QueriesUsed)></progress>
+            })}
             {tools.into_iter().map(|tool| {
                 let values: BTreeMap<&'static str, RwSignal<String>> = tool
                     .inputs
                     .iter()
                     .map(|i| (i.id, RwSignal::new(i.prefill.and_then(|v| vars.get(v).cloned()).unwrap_or_default())))
                     .collect();
-                let result: RwSignal<Option<Result<Vec<ToolOutput>, Bilingual>>> = RwSignal::new(None);
+                let result: RwSignal<Option<Result<ToolRun, Bilingual>>> = RwSignal::new(None);
                 let form_id = format!("tool-{}", tool.id);
                 let run = {
                     let values = values.clone();
@@ -44,8 +54,20 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
                     move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
                         let inputs: BTreeMap<String, String> = values.iter().map(|(k, v)| (k.to_string(), v.get_untracked())).collect();
-                        let seed = state.progress.with_untracked(|p| instance_seed(&exercise, &p.seed_bytes()));
-                        result.set(Some(engine.run_tool(&lab.params, &seed, tool.id, &inputs)));
+                        let (seed, used) = state.progress.with_untracked(|p| (instance_seed(&exercise, &p.seed_bytes()), p.queries(&exercise)));
+                        if tool.oracle && budget.is_some_and(|b| used >= b) {
+                            result.set(Some(Err(Bilingual::new(S::BudgetExhausted.get(Lang::Fr), S::BudgetExhausted.get(Lang::En)))));
+                            return;
+                        }
+                        let run = engine.run_tool(&lab.params, &seed, tool.id, &inputs);
+                        if let Ok(r) = &run {
+                            if r.queries > 0 {
+                                let ex = exercise.clone();
+                                let n = r.queries;
+                                state.update_progress(move |p| p.spend_queries(&ex, n, crate::ui::storage::now()));
+                            }
+                        }
+                        result.set(Some(run));
                     }
                 };
                 view! {
@@ -73,9 +95,9 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
                         <button type="submit">{move || tool.button.get(state.lang.get())}</button>
                         <div class="tool-result" role="status" aria-live="polite">
                             {move || result.get().map(|r| match r {
-                                Ok(outputs) => view! {
+                                Ok(run) => view! {
                                     <dl>
-                                        {outputs.into_iter().map(|o| view! {
+                                        {run.outputs.into_iter().map(|o| view! {
                                             <dt>{move || o.label.get(state.lang.get())}</dt>
                                             <dd><output class="mono">{o.value.clone()}</output></dd>
                                         }).collect_view()}
@@ -87,8 +109,65 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
                     </form>
                 }
             }).collect_view()}
+            {(lab.kind == "cbc-padding-oracle").then(|| view! { <PaddingReplay exercise=exercise.clone()/> })}
             {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{move || state.t(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
         </section>
     }
     .into_any()
+}
+
+/// Once the padding-oracle exercise is solved: the whole attack, replayed in slices of a few
+/// milliseconds with a progress bar, so the page never freezes.
+#[component]
+fn PaddingReplay(exercise: Arc<Exercise>) -> impl IntoView {
+    use crate::core::engines::padding_oracle::{ciphertext, gateway, iv, Answer, Attack};
+    let state = use_state();
+    let ex = exercise.clone();
+    let solved = Memo::new(move |_| state.progress.with(|p| crate::core::progress::is_solved(&ex, p.get(&ex))));
+    let progress = RwSignal::new(None::<(usize, usize, u64)>);
+    let recovered = RwSignal::new(None::<String>);
+    let running = RwSignal::new(false);
+    let replay = move |_| {
+        let Some(lab) = exercise.lab.clone() else { return };
+        let seed = state.progress.with_untracked(|p| instance_seed(&exercise, &p.seed_bytes()));
+        running.set(true);
+        recovered.set(None);
+        leptos::task::spawn_local(async move {
+            let mut attack = Attack::new(&iv(&seed), &ciphertext(&seed));
+            let total = attack.ct.len();
+            let mut failed = false;
+            while !attack.done() && !failed {
+                let start = js_sys::Date::now();
+                // About 8 ms of work, then give the page back.
+                while !attack.done() && js_sys::Date::now() - start < 8.0 {
+                    let mut oracle = |prev: &[u8], block: &[u8]| gateway(&lab.params, &seed, prev, block, None) == Answer::Accepted;
+                    if !attack.step(&mut oracle) {
+                        failed = true;
+                        break;
+                    }
+                }
+                progress.set(Some((attack.recovered(), total, attack.queries)));
+                crate::ui::state::yield_to_browser().await;
+            }
+            recovered.set(attack.result().map(|r| String::from_utf8_lossy(&r).into_owned()));
+            running.set(false);
+        });
+    };
+    move || solved.get().then(|| {
+        let replay = replay.clone();
+        view! {
+            <section class="tool replay" aria-labelledby="replay-title">
+                <h3 id="replay-title">{move || state.t(S::ReplayTitle)}</h3>
+                <p class="meta">{move || state.t(S::ReplayHelp)}</p>
+                <button type="button" on:click=replay prop:disabled=move || running.get()>{move || state.t(S::ReplayButton)}</button>
+                <div role="status" aria-live="polite">
+                    {move || progress.get().map(|(done, total, queries)| view! {
+                        <progress class="replay-bar" max=total value=done aria-label=move || state.t(S::ReplayTitle)></progress>
+                        <p class="replay-count">{move || format!("{done}/{total} {} · {queries} {}", state.t(S::ReplayBytes), state.t(S::ReplayQueries))}</p>
+                    })}
+                    {move || recovered.get().map(|text| view! { <p>{move || state.t(S::ReplayResult)} {move || state.t(S::Colon)} <output class="mono replay-result">{text.clone()}</output></p> })}
+                </div>
+            </section>
+        }
+    })
 }

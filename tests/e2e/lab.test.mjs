@@ -244,7 +244,7 @@ en = "42."
 test('axe-core finds no violation on any route, in each theme and language', async () => {
   // axe is injected as a script, which our own CSP rightly blocks: bypass it for this test only.
   const page = await newPage(browser, { bypassCSP: true });
-  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
+  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
   const report = [];
   for (const [lang, theme] of [['fr', 'light'], ['en', 'dark'], ['en', 'contrast']]) {
     await withStorage(page, site.url, { 'seclab.lang': lang, 'seclab.theme': theme });
@@ -262,4 +262,46 @@ test('axe-core finds no violation on any route, in each theme and language', asy
   }
   assert.deepEqual(report, []);
   assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
+});
+
+test('a learner solves the padding-oracle exercise by driving the oracle through the page, then replays the attack', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'padding-oracle');
+  const scan = page.locator('form.tool:has(#tool-scan-title)');
+  const used = page.locator('.budget .queries-used');
+  assert.equal(await used.textContent(), '0');
+  const blocks = (await page.locator('form.tool:has(#tool-oracle-title) input').nth(1).inputValue()).length / 32;
+  let plaintext = '';
+  for (let block = 1; block <= blocks; block++) {
+    let known = '';
+    let tail = '';
+    for (let i = 0; i < 16; i++) {
+      await scan.locator('#tool-scan-block').fill(String(block));
+      await scan.locator('#tool-scan-known').fill(known);
+      await scan.locator('button[type="submit"]').click();
+      const outputs = scan.locator('.tool-result output');
+      await outputs.nth(4).waitFor();
+      const next = (await outputs.nth(2).textContent()).trim();
+      assert.equal(next.length, 2 * (i + 1), `block ${block}, byte ${i}`);
+      known = next;
+      tail = (await outputs.nth(4).textContent()).trim();
+    }
+    plaintext += tail;
+  }
+  const spent = Number(await used.textContent());
+  assert.ok(spent > 16 * blocks && spent <= 10000, `${spent} queries`);
+  const psk = plaintext.match(/^psk=([a-z]+-[a-z]+-\d{4})/)[1];
+  await (await answerText(page, 'q1', psk)).getByText('Correct!').waitFor();
+  await (await answerChoices(page, 'q2', answers['padding-oracle'].q2.split(','))).getByText('Correct!').waitFor();
+  await (await answerText(page, 'q3', '256')).getByText('Correct!').waitFor();
+  await page.getByText('Exercise solved!').waitFor();
+
+  // The replay runs the whole attack with a progress bar, and finds the same secret.
+  await page.getByRole('button', { name: 'Replay the attack' }).click();
+  await page.locator('.replay-result').waitFor({ timeout: 60000 });
+  assert.match(await page.locator('.replay-result').textContent(), new RegExp(`psk=${psk}`));
+  const bar = page.locator('.replay-bar');
+  assert.equal(await bar.getAttribute('value'), await bar.getAttribute('max'));
+  assert.deepEqual(page.problems, []);
 });

@@ -2,7 +2,7 @@
 //! slices so that engines, the command line and the UI share one implementation; errors are
 //! sentences a learner can act on (they name the valid sizes).
 
-use aes::cipher::{BlockCipherEncrypt, BlockModeEncrypt, KeyInit, KeyIvInit, StreamCipher};
+use aes::cipher::{BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, KeyInit, KeyIvInit, StreamCipher};
 use hmac::Mac;
 use sha2::{Digest, Sha256};
 
@@ -112,6 +112,29 @@ pub fn aes128_cbc_encrypt(key: &[u8], iv: &[u8], plaintext: &[u8]) -> Result<Vec
     for chunk in out.chunks_exact_mut(AES_BLOCK) {
         let block: &mut [u8; 16] = chunk.try_into().expect("chunks_exact gives 16 bytes");
         enc.encrypt_block(block.into());
+    }
+    Ok(out)
+}
+
+/// PKCS#7 padding to 16-byte blocks (RFC 5652 §6.3), written out because the lessons show the
+/// padding bytes (and the padding oracle attacks them).
+pub fn pkcs7_pad(data: &[u8]) -> Vec<u8> {
+    let n = AES_BLOCK - data.len() % AES_BLOCK;
+    let mut v = data.to_vec();
+    v.extend(std::iter::repeat_n(n as u8, n));
+    v
+}
+
+/// AES-128-CBC decryption over whole blocks, no padding removed (the padding oracle looks at it).
+pub fn aes128_cbc_decrypt(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    let key = aes128_key(key)?;
+    let iv = iv16(iv)?;
+    whole_blocks(ciphertext)?;
+    let mut dec = cbc::Decryptor::<aes::Aes128>::new(&key.into(), &iv.into());
+    let mut out = ciphertext.to_vec();
+    for chunk in out.chunks_exact_mut(AES_BLOCK) {
+        let block: &mut [u8; 16] = chunk.try_into().expect("chunks_exact gives 16 bytes");
+        dec.decrypt_block(block.into());
     }
     Ok(out)
 }

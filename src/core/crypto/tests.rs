@@ -29,6 +29,20 @@ fn aes128_cbc_nist_sp800_38a_f21() {
     assert_ne!(hex::encode(aes128_cbc_encrypt(&h(NIST_KEY), &tampered_iv, &h(NIST_P1)).unwrap()), "7649abac8119b246cee98e9b12e9197d");
 }
 
+/// NIST SP 800-38A, Appendix F.2.2 (CBC-AES128.Decrypt), block #1.
+#[test]
+fn aes128_cbc_decrypt_nist_sp800_38a_f22() {
+    let iv = h("000102030405060708090a0b0c0d0e0f");
+    let pt = aes128_cbc_decrypt(&h(NIST_KEY), &iv, &h("7649abac8119b246cee98e9b12e9197d")).unwrap();
+    assert_eq!(hex::encode(&pt), NIST_P1);
+    // A flipped IV bit flips the same plaintext bit: the lesson of CBC bit-flipping.
+    let mut flipped = iv.clone();
+    flipped[0] ^= 0x01;
+    let pt2 = aes128_cbc_decrypt(&h(NIST_KEY), &flipped, &h("7649abac8119b246cee98e9b12e9197d")).unwrap();
+    assert_ne!(hex::encode(&pt2), NIST_P1);
+    assert_eq!(pt2[0] ^ pt[0], 0x01);
+}
+
 /// NIST SP 800-38A, Appendix F.5.1 (CTR-AES128.Encrypt), block #1.
 #[test]
 fn aes128_ctr_nist_sp800_38a_f51() {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{crypto_error, hex_blocks, hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, Params, ParamError, ToolOutput, ToolSpec};
+use super::{crypto_error, ToolRun, hex_blocks, hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, Params, ParamError, ToolOutput, ToolSpec};
 use crate::core::crypto;
 use crate::core::i18n::{Bilingual, L10n};
 
@@ -127,10 +127,11 @@ impl Engine for AesBlock {
             },
             inputs: &ENCRYPT_INPUTS,
             button: L10n { fr: "Chiffrer", en: "Encrypt" },
+                oracle: false,
         }]
     }
 
-    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
+    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
         if tool != "encrypt" {
             return Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}")));
         }
@@ -142,7 +143,7 @@ impl Engine for AesBlock {
         let iv = if mode == "ecb" { vec![0; 16] } else { hex_input(inputs, "iv", IV)? };
         let pt = hex_input(inputs, "plaintext", PLAINTEXT)?;
         let ct = encrypt(&mode, &key, &iv, &pt).map_err(crypto_error)?;
-        Ok(vec![ToolOutput { label: L10n { fr: "Chiffré (hex, par blocs)", en: "Ciphertext (hex, by block)" }, value: hex_blocks(&ct) }])
+        Ok(vec![ToolOutput { label: L10n { fr: "Chiffré (hex, par blocs)", en: "Ciphertext (hex, by block)" }, value: hex_blocks(&ct) }].into())
     }
 }
 
@@ -179,7 +180,7 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-            AesBlock.run_tool(&params(mode), &seed, "encrypt", &inputs).unwrap()[0].value.clone()
+            AesBlock.run_tool(&params(mode), &seed, "encrypt", &inputs).unwrap().outputs[0].value.clone()
         };
         assert_eq!(run("ecb", ""), "3ad77bb40d7a3660a89ecaf32466ef97");
         assert_eq!(run("cbc", "000102030405060708090a0b0c0d0e0f"), "7649abac8119b246cee98e9b12e9197d");

@@ -16,12 +16,13 @@ use crate::core::crypto;
 use crate::core::i18n::{Bilingual, L10n, Lang};
 
 pub mod aes_block;
+pub mod padding_oracle;
 pub mod x25519;
 
 pub type Params = toml::Table;
 
 /// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange];
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle];
 
 pub fn find(kind: &str) -> Option<&'static dyn Engine> {
     REGISTRY.iter().copied().find(|e| e.kind() == kind)
@@ -89,6 +90,21 @@ pub struct ToolSpec {
     pub help: L10n,
     pub inputs: &'static [InputSpec],
     pub button: L10n,
+    /// Each run is a query to the target: it counts against the exercise's budget.
+    pub oracle: bool,
+}
+
+/// What a tool gave, and how many oracle queries it spent (0 for a plain calculator).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolRun {
+    pub outputs: Vec<ToolOutput>,
+    pub queries: u32,
+}
+
+impl From<Vec<ToolOutput>> for ToolRun {
+    fn from(outputs: Vec<ToolOutput>) -> Self {
+        ToolRun { outputs, queries: 0 }
+    }
 }
 
 /// One line of a tool's result.
@@ -125,7 +141,12 @@ pub trait Engine: Sync {
         seed: &InstanceSeed,
         tool: &str,
         inputs: &BTreeMap<String, String>,
-    ) -> Result<Vec<ToolOutput>, Bilingual>;
+    ) -> Result<ToolRun, Bilingual>;
+
+    /// How many oracle queries a learner may make on this instance, if they are limited.
+    fn budget(&self, _params: &Params) -> Option<u32> {
+        None
+    }
 
     /// A workbench tool and the field values that open it on this instance, if one fits.
     fn workbench_link(&self, _params: &Params, _vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
@@ -256,10 +277,15 @@ mod tests {
             for check in engine.checks(&params) {
                 let reference = engine.reference(&params, &seed, check).unwrap();
                 assert_eq!(engine.grade(&params, &seed, check, &reference), LabVerdict::Correct);
-                let mut tampered = hex::decode(&reference).unwrap();
-                tampered[0] ^= 1;
-                assert_eq!(engine.grade(&params, &seed, check, &hex::encode(tampered)), LabVerdict::Wrong);
-                assert!(matches!(engine.grade(&params, &seed, check, "zz"), LabVerdict::Unreadable(_)));
+                match hex::decode(&reference) {
+                    Ok(mut tampered) => {
+                        tampered[0] ^= 1;
+                        assert_eq!(engine.grade(&params, &seed, check, &hex::encode(tampered)), LabVerdict::Wrong);
+                        assert!(matches!(engine.grade(&params, &seed, check, "zz"), LabVerdict::Unreadable(_)));
+                    }
+                    // A text answer (a recovered secret): any other text is wrong.
+                    Err(_) => assert_eq!(engine.grade(&params, &seed, check, &format!("{reference}x")), LabVerdict::Wrong),
+                }
             }
             for name in engine.variable_names(&params) {
                 assert!(engine.variables(&params, &seed).contains_key(name), "{} lacks {name}", engine.kind());

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{crypto_error, hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, Params, ParamError, ToolOutput, ToolSpec};
+use super::{crypto_error, ToolRun, hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, Params, ParamError, ToolOutput, ToolSpec};
 use crate::core::crypto;
 use crate::core::i18n::{Bilingual, L10n};
 
@@ -135,6 +135,7 @@ impl Engine for X25519Exchange {
                 help: L10n { fr: "Multiplie le point de base (u = 9) par la clé privée.", en: "Multiplies the base point (u = 9) by the private key." },
                 inputs: &PUBLIC_INPUTS,
                 button: L10n { fr: "Calculer la clé publique", en: "Compute the public key" },
+                oracle: false,
             },
             ToolSpec {
                 id: "shared-secret",
@@ -142,6 +143,7 @@ impl Engine for X25519Exchange {
                 help: L10n { fr: "X25519(ma clé privée, sa clé publique), RFC 7748.", en: "X25519(my private key, their public key), RFC 7748." },
                 inputs: &SHARED_INPUTS,
                 button: L10n { fr: "Calculer le secret partagé", en: "Compute the shared secret" },
+                oracle: false,
             },
             ToolSpec {
                 id: "hkdf",
@@ -149,22 +151,23 @@ impl Engine for X25519Exchange {
                 help: L10n { fr: "Extract puis Expand (RFC 5869). Longueur par défaut : 32 octets.", en: "Extract then Expand (RFC 5869). Default length: 32 bytes." },
                 inputs: &HKDF_INPUTS,
                 button: L10n { fr: "Dériver", en: "Derive" },
+                oracle: false,
             },
         ]
     }
 
-    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
+    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
         match tool {
             "public-key" => {
                 let private = hex_input(inputs, "private", PRIVATE)?;
                 let public = crypto::x25519_public(&private).map_err(crypto_error)?;
-                Ok(vec![ToolOutput { label: L10n { fr: "Clé publique", en: "Public key" }, value: hex::encode(public) }])
+                Ok(vec![ToolOutput { label: L10n { fr: "Clé publique", en: "Public key" }, value: hex::encode(public) }].into())
             }
             "shared-secret" => {
                 let private = hex_input(inputs, "private", PRIVATE)?;
                 let public = hex_input(inputs, "public", PUBLIC)?;
                 let shared = crypto::x25519_shared(&private, &public).map_err(crypto_error)?;
-                Ok(vec![ToolOutput { label: L10n { fr: "Secret partagé", en: "Shared secret" }, value: hex::encode(shared) }])
+                Ok(vec![ToolOutput { label: L10n { fr: "Secret partagé", en: "Shared secret" }, value: hex::encode(shared) }].into())
             }
             "hkdf" => {
                 let salt = match inputs.get("salt").map(|s| s.trim()).unwrap_or("") {
@@ -183,7 +186,8 @@ impl Engine for X25519Exchange {
                 Ok(vec![
                     ToolOutput { label: L10n { fr: "PRK (Extract)", en: "PRK (Extract)" }, value: hex::encode(crypto::hkdf_sha256_extract(&salt, &ikm)) },
                     ToolOutput { label: L10n { fr: "Clé dérivée (Expand)", en: "Derived key (Expand)" }, value: hex::encode(okm) },
-                ])
+                ]
+                .into())
             }
             _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
         }
@@ -206,7 +210,7 @@ mod tests {
         let out = X25519Exchange
             .run_tool(&p, &seed, "public-key", &inputs(&[("private", "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")]))
             .unwrap();
-        assert_eq!(out[0].value, "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
+        assert_eq!(out.outputs[0].value, "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
         let out = X25519Exchange
             .run_tool(
                 &p,
@@ -218,7 +222,7 @@ mod tests {
                 ]),
             )
             .unwrap();
-        assert_eq!(out[0].value, "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
+        assert_eq!(out.outputs[0].value, "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
         // Tampered public key: another secret.
         let out = X25519Exchange
             .run_tool(
@@ -231,7 +235,7 @@ mod tests {
                 ]),
             )
             .unwrap();
-        assert_ne!(out[0].value, "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
+        assert_ne!(out.outputs[0].value, "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
     }
 
     /// RFC 5869 Appendix A.1 through the HKDF tool (info given as text here, so A.1's binary
@@ -247,8 +251,8 @@ mod tests {
                 &inputs(&[("salt", "000102030405060708090a0b0c"), ("ikm", &"0b".repeat(22)), ("info", ""), ("length", "42")]),
             )
             .unwrap();
-        assert_eq!(out[0].value, "077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
-        assert_eq!(out[1].value.len(), 84);
+        assert_eq!(out.outputs[0].value, "077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
+        assert_eq!(out.outputs[1].value.len(), 84);
         let err = X25519Exchange
             .run_tool(&Params::new(), &seed, "hkdf", &inputs(&[("ikm", "00"), ("length", "0")]))
             .unwrap_err();
@@ -262,13 +266,13 @@ mod tests {
         let vars = X25519Exchange.variables(&p, &seed);
         let shared = X25519Exchange
             .run_tool(&p, &seed, "shared-secret", &inputs(&[("private", &vars["alice_private"]), ("public", &vars["bob_public"])]))
-            .unwrap()[0]
+            .unwrap().outputs[0]
             .value
             .clone();
         assert_eq!(Some(shared.clone()), X25519Exchange.reference(&p, &seed, "shared-secret"));
         let key = X25519Exchange
             .run_tool(&p, &seed, "hkdf", &inputs(&[("salt", &vars["salt"]), ("ikm", &shared), ("info", &vars["info"])]))
-            .unwrap()[1]
+            .unwrap().outputs[1]
             .value
             .clone();
         assert_eq!(Some(key), X25519Exchange.reference(&p, &seed, "session-key"));

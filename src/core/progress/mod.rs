@@ -56,6 +56,9 @@ pub struct ExerciseProgress {
     /// Score when last updated, kept for exports read without the exercise files.
     #[serde(default)]
     pub score: u32,
+    /// Oracle queries spent on this instance (an artefact of attack exercises).
+    #[serde(default)]
+    pub queries: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +145,18 @@ impl Progress {
         let revealed = entry.hints_revealed;
         self.refresh(exercise, now);
         revealed
+    }
+
+    /// Records oracle queries; they are kept even after the exercise is solved.
+    pub fn spend_queries(&mut self, exercise: &Exercise, queries: u32, now: Millis) -> u32 {
+        let entry = self.entry(exercise, now);
+        entry.queries = entry.queries.saturating_add(queries);
+        entry.updated_at = now;
+        entry.queries
+    }
+
+    pub fn queries(&self, exercise: &Exercise) -> u32 {
+        self.get(exercise).map(|e| e.queries).unwrap_or(0)
     }
 
     pub fn give_up(&mut self, exercise: &Exercise, now: Millis) {
@@ -254,6 +269,7 @@ fn merge_exercise(ours: &mut ExerciseProgress, theirs: &ExerciseProgress) {
     };
     // Without the exercise file at hand, keep the best score either side computed.
     ours.score = ours.score.max(theirs.score);
+    ours.queries = ours.queries.max(theirs.queries);
 }
 
 /// Points of the questions answered right, less the cost of the hints revealed, never below 0.

@@ -123,8 +123,14 @@ fn merge_never_drops_a_newer_or_better_result() {
     assert_eq!(e.hints_revealed, 1);
     assert_eq!(e.solved_at, Some(6000.0));
     assert_eq!(e.score, 10 + 5 - 3);
+    // Query counts keep the larger side.
+    let mut more = ours.clone();
+    more.spend_queries(&ex, 300, 7000.0);
+    ours.spend_queries(&ex, 10, 7001.0);
+    ours.merge(&more).unwrap();
+    assert_eq!(ours.queries(&ex), 300);
     // Merging again changes nothing.
-    let again = ours.merge(&theirs).unwrap();
+    let again = ours.merge(&more).unwrap();
     assert_eq!(again.unchanged, 1);
 }
 

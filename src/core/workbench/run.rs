@@ -182,7 +182,7 @@ fn aes_modes(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
             Ok(buf)
         }
         ("ecb", "encrypt") => with_aes!(&cipher, c => {
-            let padded = if pad { pkcs7(&data) } else { data.clone() };
+            let padded = if pad { crate::core::crypto::pkcs7_pad(&data) } else { data.clone() };
             let mut buf = padded;
             for chunk in buf.chunks_exact_mut(16) { c.encrypt_block(<&mut [u8; 16]>::try_from(chunk).expect("16").into()); }
             Ok(buf)
@@ -194,7 +194,7 @@ fn aes_modes(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
             if pad { unpad(buf) } else { Ok(buf) }
         }),
         ("cbc", "encrypt") => {
-            let padded = if pad { pkcs7(&data) } else { data.clone() };
+            let padded = if pad { crate::core::crypto::pkcs7_pad(&data) } else { data.clone() };
             let mut buf = padded;
             cbc_encrypt(&key, &iv, &mut buf);
             Ok(buf)
@@ -249,14 +249,6 @@ fn cbc_decrypt(key: &[u8], iv: &[u8; 16], buf: &mut [u8]) {
         24 => cbc_blocks!(Decryptor, decrypt_block, aes::Aes192, key, iv, buf),
         _ => cbc_blocks!(Decryptor, decrypt_block, aes::Aes256, key, iv, buf),
     }
-}
-
-/// PKCS#7 (RFC 5652 §6.3), written out because the lesson shows the padding bytes.
-pub fn pkcs7(data: &[u8]) -> Vec<u8> {
-    let n = 16 - data.len() % 16;
-    let mut v = data.to_vec();
-    v.extend(std::iter::repeat_n(n as u8, n));
-    v
 }
 
 fn unpad(mut buf: Vec<u8>) -> Result<Vec<u8>, Bilingual> {
