@@ -16,13 +16,14 @@ use crate::core::crypto;
 use crate::core::i18n::{Bilingual, L10n, Lang};
 
 pub mod aes_block;
+pub mod cbc_bitflip;
 pub mod padding_oracle;
 pub mod x25519;
 
 pub type Params = toml::Table;
 
 /// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle];
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip];
 
 pub fn find(kind: &str) -> Option<&'static dyn Engine> {
     REGISTRY.iter().copied().find(|e| e.kind() == kind)
@@ -211,6 +212,44 @@ pub fn hex_input(inputs: &BTreeMap<String, String>, id: &str, label: L10n) -> Re
             format!("\"{}\" must be hexadecimal, an even number of digits 0-9 a-f", label.en),
         )
     })
+}
+
+const XOR_A: L10n = L10n { fr: "A (hex)", en: "A (hex)" };
+const XOR_B: L10n = L10n { fr: "B (hex)", en: "B (hex)" };
+static XOR_INPUTS: [InputSpec; 2] = [
+    InputSpec { id: "a", label: XOR_A, kind: InputKind::Hex { bytes: None }, prefill: None },
+    InputSpec { id: "b", label: XOR_B, kind: InputKind::Hex { bytes: None }, prefill: None },
+];
+
+/// The XOR calculator that attack engines share.
+pub fn xor_tool() -> ToolSpec {
+    ToolSpec {
+        id: "xor",
+        title: L10n { fr: "XOR", en: "XOR" },
+        help: L10n { fr: "A ⊕ B, octet par octet (même longueur).", en: "A ⊕ B, byte by byte (same length)." },
+        inputs: &XOR_INPUTS,
+        button: L10n { fr: "Calculer", en: "Compute" },
+        oracle: false,
+    }
+}
+
+pub fn run_xor(inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
+    let a = hex_input(inputs, "a", XOR_A)?;
+    let b = hex_input(inputs, "b", XOR_B)?;
+    if a.len() != b.len() {
+        return Err(Bilingual::new(
+            format!("A fait {} octets et B {} ; il faut la même longueur", a.len(), b.len()),
+            format!("A is {} bytes and B is {}; they must be the same length", a.len(), b.len()),
+        ));
+    }
+    let x: Vec<u8> = a.iter().zip(&b).map(|(p, q)| p ^ q).collect();
+    let mut out = vec![ToolOutput { label: L10n { fr: "A ⊕ B (hex)", en: "A ⊕ B (hex)" }, value: hex::encode(&x) }];
+    if let Ok(t) = std::str::from_utf8(&x) {
+        if t.chars().all(|c| !c.is_control()) {
+            out.push(ToolOutput { label: L10n { fr: "A ⊕ B (texte)", en: "A ⊕ B (text)" }, value: t.to_string() });
+        }
+    }
+    Ok(out)
 }
 
 pub fn crypto_error(e: crypto::CryptoError) -> Bilingual {

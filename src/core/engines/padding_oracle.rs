@@ -181,8 +181,6 @@ impl Attack {
 const IV: L10n = L10n { fr: "IV ou bloc précédent (hex, 16 octets)", en: "IV or previous block (hex, 16 bytes)" };
 const CT: L10n = L10n { fr: "Bloc(s) chiffré(s) (hex, multiple de 16 octets)", en: "Ciphertext block(s) (hex, a multiple of 16 bytes)" };
 const TAG: L10n = L10n { fr: "Étiquette HMAC (hex, si la passerelle en demande une)", en: "HMAC tag (hex, if the gateway asks for one)" };
-const A: L10n = L10n { fr: "A (hex)", en: "A (hex)" };
-const B: L10n = L10n { fr: "B (hex)", en: "B (hex)" };
 
 static ORACLE_INPUTS: [InputSpec; 3] = [
     InputSpec { id: "iv", label: IV, kind: InputKind::Hex { bytes: Some(16) }, prefill: Some("iv") },
@@ -194,10 +192,6 @@ const KNOWN: L10n = L10n { fr: "État intermédiaire déjà trouvé, fin du bloc
 static SCAN_INPUTS: [InputSpec; 2] = [
     InputSpec { id: "block", label: BLOCK, kind: InputKind::Number, prefill: None },
     InputSpec { id: "known", label: KNOWN, kind: InputKind::Hex { bytes: None }, prefill: None },
-];
-static XOR_INPUTS: [InputSpec; 2] = [
-    InputSpec { id: "a", label: A, kind: InputKind::Hex { bytes: None }, prefill: None },
-    InputSpec { id: "b", label: B, kind: InputKind::Hex { bytes: None }, prefill: None },
 ];
 
 impl Engine for PaddingOracle {
@@ -294,14 +288,7 @@ impl Engine for PaddingOracle {
                 button: L10n { fr: "Chercher", en: "Search" },
                 oracle: true,
             },
-            ToolSpec {
-                id: "xor",
-                title: L10n { fr: "XOR", en: "XOR" },
-                help: L10n { fr: "A ⊕ B, octet par octet (même longueur).", en: "A ⊕ B, byte by byte (same length)." },
-                inputs: &XOR_INPUTS,
-                button: L10n { fr: "Calculer", en: "Compute" },
-                oracle: false,
-            },
+            super::xor_tool(),
         ]
     }
 
@@ -366,21 +353,7 @@ impl Engine for PaddingOracle {
                 };
                 Ok(ToolRun { outputs: vec![ToolOutput { label, value: code.to_string() }], queries: 1 })
             }
-            "xor" => {
-                let a = hex_input(inputs, "a", A)?;
-                let b = hex_input(inputs, "b", B)?;
-                if a.len() != b.len() {
-                    return Err(Bilingual::new(format!("A fait {} octets et B {} ; il faut la même longueur", a.len(), b.len()), format!("A is {} bytes and B is {}; they must be the same length", a.len(), b.len())));
-                }
-                let x: Vec<u8> = a.iter().zip(&b).map(|(p, q)| p ^ q).collect();
-                let mut out = vec![ToolOutput { label: L10n { fr: "A ⊕ B (hex)", en: "A ⊕ B (hex)" }, value: hex::encode(&x) }];
-                if let Ok(t) = std::str::from_utf8(&x) {
-                    if t.chars().all(|c| !c.is_control()) {
-                        out.push(ToolOutput { label: L10n { fr: "A ⊕ B (texte)", en: "A ⊕ B (text)" }, value: t.to_string() });
-                    }
-                }
-                Ok(out.into())
-            }
+            "xor" => super::run_xor(inputs).map(Into::into),
             _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
         }
     }
