@@ -126,6 +126,11 @@ strings! {
     ReplayBytes => "octets retrouvés", "bytes recovered";
     ReplayQueries => "requêtes", "queries";
     ReplayResult => "Clair retrouvé", "Recovered plaintext";
+    PictureClear => "Icône en clair", "Icon in clear";
+    PictureEcb => "Chiffrée en AES-128-ECB", "Encrypted with AES-128-ECB";
+    PictureCbc => "Chiffrée en AES-128-CBC", "Encrypted with AES-128-CBC";
+    PictureClearAlt => "Un cadenas bleu sur fond clair, avec une bande rouge en bas.", "A blue padlock on a light background, with a red stripe at the bottom.";
+    PictureEncryptedAlt => "Les octets de l'icône chiffrés avec votre clé, affichés comme des pixels.", "The icon's bytes encrypted with your key, shown as pixels.";
     Footer => "Les résultats sont formatifs : ils se vérifient, mais ne remplacent pas l'évaluation d'un jury.", "Results are formative: they can be checked, but do not replace a jury's assessment.";
 }
 

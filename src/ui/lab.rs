@@ -109,6 +109,7 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
                     </form>
                 }
             }).collect_view()}
+            {(lab.kind == "ecb-picture").then(|| view! { <EcbPictures exercise=exercise.clone()/> })}
             {(lab.kind == "cbc-padding-oracle").then(|| view! { <PaddingReplay exercise=exercise.clone()/> })}
             {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{move || state.t(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
         </section>
@@ -170,4 +171,39 @@ fn PaddingReplay(exercise: Arc<Exercise>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// The icon in clear, in ECB and in CBC, drawn on canvases side by side.
+#[component]
+fn EcbPictures(exercise: Arc<Exercise>) -> impl IntoView {
+    use crate::core::engines::ecb_picture::{encrypted, picture, HEIGHT, WIDTH};
+    let state = use_state();
+    let seed = state.progress.with_untracked(|p| instance_seed(&exercise, &p.seed_bytes()));
+    let images = [
+        ("picture-clear", S::PictureClear, S::PictureClearAlt, picture()),
+        ("picture-ecb", S::PictureEcb, S::PictureEncryptedAlt, encrypted("ecb", &seed)),
+        ("picture-cbc", S::PictureCbc, S::PictureEncryptedAlt, encrypted("cbc", &seed)),
+    ];
+    view! {
+        <div class="pictures">
+            {images.into_iter().map(|(id, caption, alt, rgba)| {
+                let canvas = NodeRef::<leptos::html::Canvas>::new();
+                Effect::new(move || {
+                    use wasm_bindgen::JsCast;
+                    let Some(canvas) = canvas.get() else { return };
+                    let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
+                    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
+                    if let Ok(data) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(wasm_bindgen::Clamped(&rgba), WIDTH as u32, HEIGHT as u32) {
+                        let _ = ctx.put_image_data(&data, 0.0, 0.0);
+                    }
+                });
+                view! {
+                    <figure class="picture">
+                        <canvas id=id node_ref=canvas width=WIDTH.to_string() height=HEIGHT.to_string() role="img" aria-label=move || state.t(alt)></canvas>
+                        <figcaption>{move || state.t(caption)}</figcaption>
+                    </figure>
+                }
+            }).collect_view()}
+        </div>
+    }
 }

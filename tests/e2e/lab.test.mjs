@@ -244,7 +244,7 @@ en = "42."
 test('axe-core finds no violation on any route, in each theme and language', async () => {
   // axe is injected as a script, which our own CSP rightly blocks: bypass it for this test only.
   const page = await newPage(browser, { bypassCSP: true });
-  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
+  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
   const report = [];
   for (const [lang, theme] of [['fr', 'light'], ['en', 'dark'], ['en', 'contrast']]) {
     await withStorage(page, site.url, { 'seclab.lang': lang, 'seclab.theme': theme });
@@ -303,5 +303,27 @@ test('a learner solves the padding-oracle exercise by driving the oracle through
   assert.match(await page.locator('.replay-result').textContent(), new RegExp(`psk=${psk}`));
   const bar = page.locator('.replay-bar');
   assert.equal(await bar.getAttribute('value'), await bar.getAttribute('max'));
+  assert.deepEqual(page.problems, []);
+});
+
+test('the ECB picture renders: ECB keeps the icon\'s blocks, CBC scrambles them', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'ecb-picture');
+  await page.locator('#picture-cbc').waitFor();
+  const counts = await page.evaluate(() => {
+    const distinct = (id) => {
+      const c = document.getElementById(id);
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const blocks = new Set();
+      // The RGB of 4 pixels: the bytes of one AES block (opacity is redrawn opaque).
+      for (let i = 0; i < data.length; i += 16) blocks.add(Array.from(data.slice(i, i + 16)).filter((_, k) => k % 4 !== 3).join(','));
+      return { blocks: blocks.size, total: data.length / 16 };
+    };
+    return { clear: distinct('picture-clear'), ecb: distinct('picture-ecb'), cbc: distinct('picture-cbc') };
+  });
+  assert.equal(counts.ecb.blocks, counts.clear.blocks, JSON.stringify(counts));
+  assert.ok(counts.clear.blocks < counts.clear.total / 4, JSON.stringify(counts));
+  assert.ok(counts.cbc.blocks > counts.cbc.total * 0.99, JSON.stringify(counts));
   assert.deepEqual(page.problems, []);
 });
