@@ -19,13 +19,14 @@ pub mod aes_block;
 pub mod cbc_bitflip;
 pub mod ctr_nonce_reuse;
 pub mod ecb_picture;
+pub mod length_extension;
 pub mod padding_oracle;
 pub mod x25519;
 
 pub type Params = toml::Table;
 
 /// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture];
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension];
 
 pub fn find(kind: &str) -> Option<&'static dyn Engine> {
     REGISTRY.iter().copied().find(|e| e.kind() == kind)

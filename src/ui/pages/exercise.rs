@@ -1,6 +1,7 @@
 //! One exercise: statement with the learner's own values, the lab, questions with immediate
 //! verdicts, hints one at a time, and the solution once solved (or given up).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -73,11 +74,11 @@ pub fn ExercisePage() -> impl IntoView {
                 {ex.lab.clone().map(|lab| view! { <LabPanel lab=lab vars=vars.clone() exercise=ex.clone()/> })}
                 <section aria-labelledby="questions-title">
                     <h2 id="questions-title">{move || state.t(S::Questions)}</h2>
-                    {ex.questions.iter().enumerate().map(|(i, q)| view! { <QuestionView exercise=ex.clone() question=q.clone() number=i + 1/> }).collect_view()}
+                    {ex.questions.iter().enumerate().map(|(i, q)| view! { <QuestionView exercise=ex.clone() question=q.clone() number=i + 1 vars=vars.clone()/> }).collect_view()}
                     {move || solved.get().then(|| view! { <p class="verdict correct" role="status">{move || state.t(S::ExerciseSolved)}</p> })}
                 </section>
-                <Hints exercise=ex.clone()/>
-                <Solution exercise=ex.clone() solved=solved/>
+                <Hints exercise=ex.clone() vars=vars.clone()/>
+                <Solution exercise=ex.clone() solved=solved vars=vars.clone()/>
             </article>
         }
         .into_any()
@@ -90,7 +91,7 @@ enum Feedback {
 }
 
 #[component]
-fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize) -> impl IntoView {
+fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars: BTreeMap<String, String>) -> impl IntoView {
     let state = use_state();
     let qid = question.id.clone();
     let dom_id = format!("q-{}", question.id);
@@ -195,7 +196,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize) -> i
     view! {
         <form class="question" aria-labelledby=heading_id.clone() on:submit=submit>
             <h3 id=heading_id.clone()>{move || format!("{} {number}", state.t(S::Question))}</h3>
-            <div class="markdown prompt" inner_html=move || markdown::to_html(&localized(&prompt, state.lang.get()).0)></div>
+            <div class="markdown prompt" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&prompt, state.lang.get()).0, &vars))></div>
             {field}
             <div class="actions">
                 <button type="submit" prop:disabled=move || correct.get() || gave_up.get()>{move || state.t(S::Submit)}</button>
@@ -213,7 +214,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize) -> i
 }
 
 #[component]
-fn Hints(exercise: Arc<Exercise>) -> impl IntoView {
+fn Hints(exercise: Arc<Exercise>, vars: BTreeMap<String, String>) -> impl IntoView {
     let state = use_state();
     let ex = exercise.clone();
     let revealed = Memo::new(move |_| state.progress.with(|p| p.get(&ex).map(|e| e.hints_revealed as usize).unwrap_or(0)));
@@ -235,7 +236,8 @@ fn Hints(exercise: Arc<Exercise>) -> impl IntoView {
             <ol class="hints">
                 {move || hints.iter().take(revealed.get()).map(|h| {
                     let t = h.text.clone();
-                    view! { <li class="markdown" inner_html=move || markdown::to_html(&localized(&t, state.lang.get()).0)></li> }
+                    let vars = vars.clone();
+                    view! { <li class="markdown" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&t, state.lang.get()).0, &vars))></li> }
                 }).collect_view()}
             </ol>
             {move || (total > 0).then(|| if revealed.get() < total {
@@ -250,7 +252,7 @@ fn Hints(exercise: Arc<Exercise>) -> impl IntoView {
 }
 
 #[component]
-fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>) -> impl IntoView {
+fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>, vars: BTreeMap<String, String>) -> impl IntoView {
     let state = use_state();
     let ex = exercise.clone();
     let gave_up = Memo::new(move |_| state.progress.with(|p| p.get(&ex).and_then(|e| e.gave_up_at).is_some()));
@@ -265,7 +267,7 @@ fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>) -> impl IntoView {
             <h2 id="solution-title">{move || state.t(S::Solution)}</h2>
             {move || {
                 if solved.get() || gave_up.get() {
-                    let body = solution.clone().map(|s| markdown::to_html(&localized(&s, state.lang.get()).0)).unwrap_or_default();
+                    let body = solution.clone().map(|s| markdown::to_html(&markdown::substitute(&localized(&s, state.lang.get()).0, &vars))).unwrap_or_default();
                     view! {
                         {gave_up.get().then(|| view! { <p class="meta">{move || state.t(S::GaveUp)}</p> })}
                         <div class="markdown solution" inner_html=body></div>
