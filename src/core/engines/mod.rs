@@ -19,6 +19,8 @@ pub mod aes_block;
 pub mod cbc_bitflip;
 pub mod ctr_nonce_reuse;
 pub mod ecb_picture;
+pub mod hmac_challenge;
+pub mod key_hierarchy;
 pub mod length_extension;
 pub mod padding_oracle;
 pub mod x25519;
@@ -26,7 +28,7 @@ pub mod x25519;
 pub type Params = toml::Table;
 
 /// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension];
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy];
 
 pub fn find(kind: &str) -> Option<&'static dyn Engine> {
     REGISTRY.iter().copied().find(|e| e.kind() == kind)
@@ -253,6 +255,52 @@ pub fn run_xor(inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bil
         }
     }
     Ok(out)
+}
+
+const HKDF_SALT: L10n = L10n { fr: "Sel (hex)", en: "Salt (hex)" };
+const HKDF_IKM: L10n = L10n { fr: "Secret d'entrée (hex)", en: "Input keying material (hex)" };
+const HKDF_INFO: L10n = L10n { fr: "Info (texte UTF-8)", en: "Info (UTF-8 text)" };
+const HKDF_LENGTH: L10n = L10n { fr: "Longueur (octets)", en: "Length (bytes)" };
+static HKDF_INPUTS: [InputSpec; 4] = [
+    InputSpec { id: "salt", label: HKDF_SALT, kind: InputKind::Hex { bytes: None }, prefill: Some("salt") },
+    InputSpec { id: "ikm", label: HKDF_IKM, kind: InputKind::Hex { bytes: None }, prefill: None },
+    InputSpec { id: "info", label: HKDF_INFO, kind: InputKind::Text, prefill: Some("info") },
+    InputSpec { id: "length", label: HKDF_LENGTH, kind: InputKind::Number, prefill: None },
+];
+
+/// The HKDF-SHA256 calculator that key-exchange and key-management engines share; it starts
+/// with the instance's `salt` and `info` variables.
+pub fn hkdf_tool() -> ToolSpec {
+    ToolSpec {
+        id: "hkdf",
+        title: L10n { fr: "HKDF-SHA256", en: "HKDF-SHA256" },
+        help: L10n { fr: "Extract puis Expand (RFC 5869). Longueur par défaut : 32 octets.", en: "Extract then Expand (RFC 5869). Default length: 32 bytes." },
+        inputs: &HKDF_INPUTS,
+        button: L10n { fr: "Dériver", en: "Derive" },
+        oracle: false,
+    }
+}
+
+pub fn run_hkdf(inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
+    let salt = match inputs.get("salt").map(|s| s.trim()).unwrap_or("") {
+        "" => Vec::new(),
+        _ => hex_input(inputs, "salt", HKDF_SALT)?,
+    };
+    let ikm = hex_input(inputs, "ikm", HKDF_IKM)?;
+    let info = inputs.get("info").cloned().unwrap_or_default();
+    let length = match inputs.get("length").map(|s| s.trim()).unwrap_or("") {
+        "" => 32,
+        text => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| Bilingual::new("la longueur doit être un entier entre 1 et 8160", "the length must be a whole number from 1 to 8160"))?,
+    };
+    let okm = crypto::hkdf_sha256(&salt, &ikm, info.as_bytes(), length).map_err(crypto_error)?;
+    Ok(vec![
+        ToolOutput { label: L10n { fr: "PRK (Extract)", en: "PRK (Extract)" }, value: hex::encode(crypto::hkdf_sha256_extract(&salt, &ikm)) },
+        ToolOutput { label: L10n { fr: "Clé dérivée (Expand)", en: "Derived key (Expand)" }, value: hex::encode(okm) },
+    ])
 }
 
 pub fn crypto_error(e: crypto::CryptoError) -> Bilingual {

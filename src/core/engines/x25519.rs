@@ -19,22 +19,11 @@ fn info(params: &Params) -> String {
 
 const PRIVATE: L10n = L10n { fr: "Clé privée (hex, 32 octets)", en: "Private key (hex, 32 bytes)" };
 const PUBLIC: L10n = L10n { fr: "Clé publique de l'autre partie (hex, 32 octets)", en: "Other party's public key (hex, 32 bytes)" };
-const SALT: L10n = L10n { fr: "Sel (hex)", en: "Salt (hex)" };
-const IKM: L10n = L10n { fr: "Secret d'entrée (hex)", en: "Input keying material (hex)" };
-const INFO: L10n = L10n { fr: "Info (texte UTF-8)", en: "Info (UTF-8 text)" };
-const LENGTH: L10n = L10n { fr: "Longueur (octets)", en: "Length (bytes)" };
-
 static PUBLIC_INPUTS: [InputSpec; 1] =
     [InputSpec { id: "private", label: PRIVATE, kind: InputKind::Hex { bytes: Some(32) }, prefill: Some("alice_private") }];
 static SHARED_INPUTS: [InputSpec; 2] = [
     InputSpec { id: "private", label: PRIVATE, kind: InputKind::Hex { bytes: Some(32) }, prefill: Some("alice_private") },
     InputSpec { id: "public", label: PUBLIC, kind: InputKind::Hex { bytes: Some(32) }, prefill: Some("bob_public") },
-];
-static HKDF_INPUTS: [InputSpec; 4] = [
-    InputSpec { id: "salt", label: SALT, kind: InputKind::Hex { bytes: None }, prefill: Some("salt") },
-    InputSpec { id: "ikm", label: IKM, kind: InputKind::Hex { bytes: None }, prefill: None },
-    InputSpec { id: "info", label: INFO, kind: InputKind::Text, prefill: Some("info") },
-    InputSpec { id: "length", label: LENGTH, kind: InputKind::Number, prefill: None },
 ];
 
 impl X25519Exchange {
@@ -145,14 +134,7 @@ impl Engine for X25519Exchange {
                 button: L10n { fr: "Calculer le secret partagé", en: "Compute the shared secret" },
                 oracle: false,
             },
-            ToolSpec {
-                id: "hkdf",
-                title: L10n { fr: "HKDF-SHA256", en: "HKDF-SHA256" },
-                help: L10n { fr: "Extract puis Expand (RFC 5869). Longueur par défaut : 32 octets.", en: "Extract then Expand (RFC 5869). Default length: 32 bytes." },
-                inputs: &HKDF_INPUTS,
-                button: L10n { fr: "Dériver", en: "Derive" },
-                oracle: false,
-            },
+            super::hkdf_tool(),
         ]
     }
 
@@ -169,26 +151,7 @@ impl Engine for X25519Exchange {
                 let shared = crypto::x25519_shared(&private, &public).map_err(crypto_error)?;
                 Ok(vec![ToolOutput { label: L10n { fr: "Secret partagé", en: "Shared secret" }, value: hex::encode(shared) }].into())
             }
-            "hkdf" => {
-                let salt = match inputs.get("salt").map(|s| s.trim()).unwrap_or("") {
-                    "" => Vec::new(),
-                    _ => hex_input(inputs, "salt", SALT)?,
-                };
-                let ikm = hex_input(inputs, "ikm", IKM)?;
-                let info = inputs.get("info").cloned().unwrap_or_default();
-                let length = match inputs.get("length").map(|s| s.trim()).unwrap_or("") {
-                    "" => 32,
-                    text => text.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                        Bilingual::new("la longueur doit être un entier entre 1 et 8160", "the length must be a whole number from 1 to 8160")
-                    })?,
-                };
-                let okm = crypto::hkdf_sha256(&salt, &ikm, info.as_bytes(), length).map_err(crypto_error)?;
-                Ok(vec![
-                    ToolOutput { label: L10n { fr: "PRK (Extract)", en: "PRK (Extract)" }, value: hex::encode(crypto::hkdf_sha256_extract(&salt, &ikm)) },
-                    ToolOutput { label: L10n { fr: "Clé dérivée (Expand)", en: "Derived key (Expand)" }, value: hex::encode(okm) },
-                ]
-                .into())
-            }
+            "hkdf" => super::run_hkdf(inputs).map(Into::into),
             _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
         }
     }
