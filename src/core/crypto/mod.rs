@@ -159,6 +159,13 @@ pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
+/// Checks an HMAC-SHA256 tag in constant time; a missing tag is a wrong tag.
+pub fn hmac_sha256_verify(key: &[u8], data: &[u8], tag: Option<&[u8]>) -> bool {
+    use subtle::ConstantTimeEq;
+    let expected = hmac_sha256(key, data);
+    tag.is_some_and(|t| bool::from(t.ct_eq(&expected[..])))
+}
+
 /// HKDF-SHA256 (RFC 5869): extract then expand to `length` bytes.
 pub fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], length: usize) -> Result<Vec<u8>, CryptoError> {
     let max = 255 * 32;

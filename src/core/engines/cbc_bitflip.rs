@@ -52,8 +52,7 @@ pub enum LockAnswer {
 /// The lock: checks the tag if it is the fixed model, decrypts, and runs the first block.
 pub fn lock(params: &Params, seed: &InstanceSeed, iv: &[u8], ct: &[u8], tag: Option<&[u8]>) -> LockAnswer {
     if uses_mac(params) {
-        let expected = crypto::hmac_sha256(&mac_key(seed), &[iv, ct].concat());
-        if !tag.is_some_and(|t| bool::from(subtle::ConstantTimeEq::ct_eq(t, &expected[..]))) {
+        if !crypto::hmac_sha256_verify(&mac_key(seed), &[iv, ct].concat(), tag) {
             return LockAnswer::Rejected;
         }
     }
@@ -101,11 +100,7 @@ impl Engine for CbcBitflip {
 
     fn check_params(&self, params: &Params) -> Vec<ParamError> {
         let mut errors = unknown_params(params, self.param_names());
-        if let Some(m) = params.get("mac") {
-            if !m.is_bool() {
-                errors.push(ParamError { key: "mac".into(), message: format!("`mac` is {m}; expected true or false"), fix: "write `mac = true` for the fixed lock, or leave it out".into() });
-            }
-        }
+        super::fixed_variant(params, "mac", "the fixed lock", &mut errors);
         errors
     }
 

@@ -73,11 +73,7 @@ impl Engine for CtrNonceReuse {
 
     fn check_params(&self, params: &Params) -> Vec<ParamError> {
         let mut errors = unknown_params(params, self.param_names());
-        if let Some(v) = params.get("unique_nonce") {
-            if !v.is_bool() {
-                errors.push(ParamError { key: "unique_nonce".into(), message: format!("`unique_nonce` is {v}; expected true or false"), fix: "write `unique_nonce = true` for the fixed meter, or leave it out".into() });
-            }
-        }
+        super::fixed_variant(params, "unique_nonce", "the fixed meter", &mut errors);
         errors
     }
 
@@ -99,11 +95,7 @@ impl Engine for CtrNonceReuse {
     }
 
     fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        match self.reference(params, seed, check) {
-            Some(expected) if bool::from(subtle::ConstantTimeEq::ct_eq(answer.trim().as_bytes(), expected.as_bytes())) => LabVerdict::Correct,
-            Some(_) => LabVerdict::Wrong,
-            None => LabVerdict::Unreadable(Bilingual::new("contrôle inconnu", "unknown check")),
-        }
+        super::grade_text(self.reference(params, seed, check), answer)
     }
 
     fn tools(&self, _params: &Params) -> Vec<ToolSpec> {

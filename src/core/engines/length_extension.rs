@@ -111,11 +111,7 @@ impl Engine for LengthExtension {
 
     fn check_params(&self, params: &Params) -> Vec<ParamError> {
         let mut errors = unknown_params(params, self.param_names());
-        if let Some(v) = params.get("hmac") {
-            if !v.is_bool() {
-                errors.push(ParamError { key: "hmac".into(), message: format!("`hmac` is {v}; expected true or false"), fix: "write `hmac = true` for the fixed API, or leave it out".into() });
-            }
-        }
+        super::fixed_variant(params, "hmac", "the fixed API", &mut errors);
         errors
     }
 

@@ -204,6 +204,29 @@ fn octets(n: usize) -> String {
     if n <= 1 { format!("{n} octet") } else { format!("{n} octets") }
 }
 
+/// Compares a text answer (a recovered secret) after trimming, in constant time.
+pub fn grade_text(reference: Option<String>, answer: &str) -> LabVerdict {
+    use subtle::ConstantTimeEq;
+    match reference {
+        Some(expected) if bool::from(answer.trim().as_bytes().ct_eq(expected.as_bytes())) => LabVerdict::Correct,
+        Some(_) => LabVerdict::Wrong,
+        None => LabVerdict::Unreadable(Bilingual::new("contrôle inconnu", "unknown check")),
+    }
+}
+
+/// A true/false parameter that switches an engine to its fixed variant: reads it, or says how
+/// to write it.
+pub fn fixed_variant(params: &Params, key: &str, what: &str, errors: &mut Vec<ParamError>) -> bool {
+    match params.get(key) {
+        None => false,
+        Some(toml::Value::Boolean(b)) => *b,
+        Some(other) => {
+            errors.push(ParamError { key: key.into(), message: format!("`{key}` is {other}; expected true or false"), fix: format!("write `{key} = true` for {what}, or leave it out") });
+            false
+        }
+    }
+}
+
 /// Reads a hex tool input, naming the field in the error.
 pub fn hex_input(inputs: &BTreeMap<String, String>, id: &str, label: L10n) -> Result<Vec<u8>, Bilingual> {
     let raw = inputs.get(id).map(String::as_str).unwrap_or("");

@@ -61,9 +61,7 @@ pub enum Answer {
 /// The gateway: decrypts `iv || ct` and reports what went wrong.
 pub fn gateway(params: &Params, seed: &InstanceSeed, iv: &[u8], ct: &[u8], tag: Option<&[u8]>) -> Answer {
     if uses_mac(params) {
-        let expected = crypto::hmac_sha256(&mac_key(seed), &[iv, ct].concat());
-        let ok = tag.map(|t| bool::from(subtle::ConstantTimeEq::ct_eq(t, &expected[..]))).unwrap_or(false);
-        if !ok {
+        if !crypto::hmac_sha256_verify(&mac_key(seed), &[iv, ct].concat(), tag) {
             return Answer::BadMac;
         }
     }
@@ -221,11 +219,7 @@ impl Engine for PaddingOracle {
                 errors.push(ParamError { key: "budget".into(), message: format!("`budget` is {b}; expected a whole number of queries from 1 to 1000000"), fix: "write e.g. `budget = 4096` (the attack needs about 128 queries per byte on average)".into() });
             }
         }
-        if let Some(m) = params.get("mac") {
-            if !m.is_bool() {
-                errors.push(ParamError { key: "mac".into(), message: format!("`mac` is {m}; expected true or false"), fix: "write `mac = true` for the fixed gateway (encrypt-then-MAC), or leave it out".into() });
-            }
-        }
+        super::fixed_variant(params, "mac", "the fixed gateway (encrypt-then-MAC)", &mut errors);
         errors
     }
 
@@ -253,11 +247,7 @@ impl Engine for PaddingOracle {
 
     /// The secret is text: compared after trimming, in constant time.
     fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        match self.reference(params, seed, check) {
-            Some(expected) if bool::from(subtle::ConstantTimeEq::ct_eq(answer.trim().as_bytes(), expected.as_bytes())) => LabVerdict::Correct,
-            Some(_) => LabVerdict::Wrong,
-            None => LabVerdict::Unreadable(Bilingual::new("contrôle inconnu", "unknown check")),
-        }
+        super::grade_text(self.reference(params, seed, check), answer)
     }
 
     fn budget(&self, params: &Params) -> Option<u32> {
