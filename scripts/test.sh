@@ -12,6 +12,7 @@ cargo fetch --quiet
 
 step() { printf '\n==> %s\n' "$*"; }
 
+mkdir -p target
 step "native tests (cargo test)"
 cargo test --quiet 2>&1 | tee target/native-tests.log
 native=$(grep -Eo '^test result: ok\. [0-9]+ passed' target/native-tests.log | awk '{s+=$4} END {print s+0}')
