@@ -2,10 +2,5 @@
 # Installs what is missing, builds the lab and serves it on http://127.0.0.1:8080.
 # Exercise files are fetched at run time: edit or add one in exercises/ (and list it in
 # catalog.toml), and trunk copies it again; reload the page.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
-cargo fetch --quiet
+source "$(dirname "$0")/env.sh"
 exec trunk serve --release "$@"

@@ -2,13 +2,7 @@
 # Every test of the lab: native (core, loader corpus, catalogue, command line), in the browser
 # (wasm-bindgen-test in headless Chromium) and end to end (Playwright + axe-core against the
 # built site). Installs what is missing first, from the package registries only.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-bash scripts/setup-browser.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
-cargo fetch --quiet
+source "$(dirname "$0")/env.sh" browser
 
 step() { printf '\n==> %s\n' "$*"; }
 

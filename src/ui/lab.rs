@@ -54,8 +54,8 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
                     move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
                         let inputs: BTreeMap<String, String> = values.iter().map(|(k, v)| (k.to_string(), v.get_untracked())).collect();
-                        let (seed, used) = state.progress.with_untracked(|p| (instance_seed(&exercise, &p.seed_bytes()), p.queries(&exercise)));
-                        if tool.oracle && budget.is_some_and(|b| used >= b) {
+                        let (seed, allowed) = state.progress.with_untracked(|p| (instance_seed(&exercise, &p.seed_bytes()), p.may_query(&exercise, budget)));
+                        if tool.oracle && !allowed {
                             result.set(Some(Err(Bilingual::new(S::BudgetExhausted.get(Lang::Fr), S::BudgetExhausted.get(Lang::En)))));
                             return;
                         }

@@ -133,7 +133,7 @@ impl Engine for AesBlock {
 
     fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
         if tool != "encrypt" {
-            return Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}")));
+            return Err(super::unknown_tool(tool));
         }
         let mode = inputs.get("mode").map(|m| m.trim().to_lowercase()).unwrap_or_default();
         if !MODES.contains(&mode.as_str()) {
@@ -225,10 +225,7 @@ mod tests {
     #[test]
     fn tool_errors_name_the_field_and_the_valid_sizes() {
         let seed = InstanceSeed([0; 32]);
-        let inputs: BTreeMap<String, String> = [("mode", "cbc"), ("key", "00"), ("iv", "00"), ("plaintext", "00")]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let inputs: BTreeMap<String, String> = crate::core::engines::inputs_of(&[("mode", "cbc"), ("key", "00"), ("iv", "00"), ("plaintext", "00")]);
         let err = AesBlock.run_tool(&params("cbc"), &seed, "encrypt", &inputs).unwrap_err();
         assert_eq!(err.en, "key is 1 byte; expected 16 bytes (32 hex digits) for AES-128");
         let mut inputs = inputs;

@@ -146,10 +146,7 @@ impl Engine for CbcBitflip {
             "send" => {
                 let iv = hex_input(inputs, "iv", IV)?;
                 let ct = hex_input(inputs, "ciphertext", CT)?;
-                let tag = match inputs.get("tag").map(|t| t.trim()).unwrap_or("") {
-                    "" => None,
-                    _ => Some(hex_input(inputs, "tag", TAG)?),
-                };
+                let tag = super::optional_hex_input(inputs, "tag", TAG)?;
                 let (label, value) = match lock(params, seed, &iv, &ct, tag.as_deref()) {
                     LockAnswer::Executed(cmd) => (L10n { fr: "La serrure a exécuté", en: "The lock executed" }, cmd),
                     LockAnswer::Unreadable => (L10n { fr: "La serrure n'a pas compris la commande", en: "The lock did not understand the command" }, "-".into()),
@@ -158,7 +155,7 @@ impl Engine for CbcBitflip {
                 Ok(ToolRun { outputs: vec![ToolOutput { label, value }], queries: 1 })
             }
             "xor" => super::run_xor(inputs).map(Into::into),
-            _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
+            _ => Err(super::unknown_tool(tool)),
         }
     }
 }
@@ -168,11 +165,7 @@ mod tests {
     use super::*;
 
     fn params(mac: bool) -> Params {
-        let mut p = Params::new();
-        if mac {
-            p.insert("mac".into(), toml::Value::Boolean(true));
-        }
-        p
+        crate::core::engines::params_with("mac", mac)
     }
 
     #[test]

@@ -140,7 +140,7 @@ impl Engine for CtrNonceReuse {
                 .into())
             }
             "xor" => super::run_xor(inputs).map(Into::into),
-            _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
+            _ => Err(super::unknown_tool(tool)),
         }
     }
 }
@@ -186,10 +186,10 @@ mod tests {
     #[test]
     fn crib_dragging_shows_the_other_frame() {
         let seed = InstanceSeed::derive(&[5; 32], "seclab-core", "ctr-nonce-reuse");
-        let inputs: BTreeMap<String, String> = [("crib", "alarm;"), ("position", "0")].into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let inputs: BTreeMap<String, String> = crate::core::engines::inputs_of(&[("crib", "alarm;"), ("position", "0")]);
         let run = CtrNonceReuse.run_tool(&Params::new(), &seed, "crib", &inputs).unwrap();
         assert_eq!(run.outputs[1].value, "beacon");
-        let too_far: BTreeMap<String, String> = [("crib", "alarm;"), ("position", "999")].into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let too_far: BTreeMap<String, String> = crate::core::engines::inputs_of(&[("crib", "alarm;"), ("position", "999")]);
         assert!(CtrNonceReuse.run_tool(&Params::new(), &seed, "crib", &too_far).unwrap_err().en.starts_with("the position must be a whole number from 0 to"));
     }
 }

@@ -114,7 +114,7 @@ impl Engine for EcbPicture {
     }
 
     fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, _inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}")))
+        Err(super::unknown_tool(tool))
     }
 }
 

@@ -74,7 +74,7 @@ impl Engine for HmacChallenge {
 
     fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
         if tool != "hmac" {
-            return Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}")));
+            return Err(super::unknown_tool(tool));
         }
         let key = hex_input(inputs, "key", KEY)?;
         let data = hex_input(inputs, "data", DATA)?;

@@ -76,7 +76,7 @@ impl Engine for KeyHierarchy {
     fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
         match tool {
             "hkdf" => super::run_hkdf(inputs).map(Into::into),
-            _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
+            _ => Err(super::unknown_tool(tool)),
         }
     }
 }

@@ -203,7 +203,7 @@ impl Engine for LengthExtension {
                 };
                 Ok(ToolRun { outputs: vec![ToolOutput { label, value: if ok { "200".into() } else { "403".into() } }], queries: 1 })
             }
-            _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
+            _ => Err(super::unknown_tool(tool)),
         }
     }
 }

@@ -227,6 +227,35 @@ pub fn fixed_variant(params: &Params, key: &str, what: &str, errors: &mut Vec<Pa
     }
 }
 
+/// The error for a tool name an engine does not have (a stale page or a hand-made request).
+pub fn unknown_tool(tool: &str) -> Bilingual {
+    Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))
+}
+
+/// A hex input that may be left empty (an optional tag, salt or known state).
+pub fn optional_hex_input(inputs: &BTreeMap<String, String>, id: &str, label: L10n) -> Result<Option<Vec<u8>>, Bilingual> {
+    match inputs.get(id).map(|v| v.trim()).unwrap_or("") {
+        "" => Ok(None),
+        _ => hex_input(inputs, id, label).map(Some),
+    }
+}
+
+/// Tool inputs from pairs, for tests.
+#[cfg(test)]
+pub(crate) fn inputs_of(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// Engine parameters with one true/false switch, for tests of fixed variants.
+#[cfg(test)]
+pub(crate) fn params_with(key: &str, on: bool) -> Params {
+    let mut p = Params::new();
+    if on {
+        p.insert(key.into(), toml::Value::Boolean(true));
+    }
+    p
+}
+
 /// Reads a hex tool input, naming the field in the error.
 pub fn hex_input(inputs: &BTreeMap<String, String>, id: &str, label: L10n) -> Result<Vec<u8>, Bilingual> {
     let raw = inputs.get(id).map(String::as_str).unwrap_or("");
@@ -305,10 +334,7 @@ pub fn hkdf_tool() -> ToolSpec {
 }
 
 pub fn run_hkdf(inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
-    let salt = match inputs.get("salt").map(|s| s.trim()).unwrap_or("") {
-        "" => Vec::new(),
-        _ => hex_input(inputs, "salt", HKDF_SALT)?,
-    };
+    let salt = optional_hex_input(inputs, "salt", HKDF_SALT)?.unwrap_or_default();
     let ikm = hex_input(inputs, "ikm", HKDF_IKM)?;
     let info = inputs.get("info").cloned().unwrap_or_default();
     let length = match inputs.get("length").map(|s| s.trim()).unwrap_or("") {

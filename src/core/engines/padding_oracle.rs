@@ -290,10 +290,7 @@ impl Engine for PaddingOracle {
                 let block = inputs.get("block").and_then(|b| b.trim().parse::<usize>().ok()).filter(|b| (1..=blocks).contains(b)).ok_or_else(|| {
                     Bilingual::new(format!("le bloc visé doit être un entier de 1 à {blocks}"), format!("the target block must be a whole number from 1 to {blocks}"))
                 })?;
-                let known = match inputs.get("known").map(|k| k.trim()).unwrap_or("") {
-                    "" => Vec::new(),
-                    _ => hex_input(inputs, "known", KNOWN)?,
-                };
+                let known = super::optional_hex_input(inputs, "known", KNOWN)?.unwrap_or_default();
                 if known.len() > 15 {
                     return Err(Bilingual::new("le bloc est complet : 16 octets sont déjà connus", "the block is complete: 16 bytes are already known"));
                 }
@@ -332,10 +329,7 @@ impl Engine for PaddingOracle {
                         format!("the frame needs a 16-byte IV and a ciphertext that is a multiple of 16 bytes (here {} and {})", iv.len(), ct.len()),
                     ));
                 }
-                let tag = match inputs.get("tag").map(|t| t.trim()).unwrap_or("") {
-                    "" => None,
-                    _ => Some(hex_input(inputs, "tag", TAG)?),
-                };
+                let tag = super::optional_hex_input(inputs, "tag", TAG)?;
                 let (label, code) = match gateway(params, seed, &iv, &ct, tag.as_deref()) {
                     Answer::Accepted => (L10n { fr: "Réponse de la passerelle : trame acceptée, bourrage valide", en: "Gateway's answer: frame accepted, valid padding" }, "200"),
                     Answer::BadPadding => (L10n { fr: "Réponse de la passerelle : bourrage invalide", en: "Gateway's answer: invalid padding" }, "400"),
@@ -344,7 +338,7 @@ impl Engine for PaddingOracle {
                 Ok(ToolRun { outputs: vec![ToolOutput { label, value: code.to_string() }], queries: 1 })
             }
             "xor" => super::run_xor(inputs).map(Into::into),
-            _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
+            _ => Err(super::unknown_tool(tool)),
         }
     }
 }
@@ -354,11 +348,7 @@ mod tests {
     use super::*;
 
     fn params(mac: bool) -> Params {
-        let mut p = Params::new();
-        if mac {
-            p.insert("mac".into(), toml::Value::Boolean(true));
-        }
-        p
+        crate::core::engines::params_with("mac", mac)
     }
 
     /// The attack recovers the secret of many instances, within the default budget.

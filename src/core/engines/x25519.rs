@@ -152,7 +152,7 @@ impl Engine for X25519Exchange {
                 Ok(vec![ToolOutput { label: L10n { fr: "Secret partagé", en: "Shared secret" }, value: hex::encode(shared) }].into())
             }
             "hkdf" => super::run_hkdf(inputs).map(Into::into),
-            _ => Err(Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))),
+            _ => Err(super::unknown_tool(tool)),
         }
     }
 }

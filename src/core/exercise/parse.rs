@@ -301,6 +301,8 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
             }
         }
     };
+    // Prompts, hints and solutions get the same substitution, but the format only promises it
+    // for statements: there an unknown name is an error, elsewhere it is left as written.
     known_vars(raw.statement.get_ref(), "the statement", raw.statement.span().start, &mut errors);
 
     if raw.questions.is_empty() {
@@ -320,8 +322,6 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
         }
         require_text(&loc, &format!("the prompt of question `{qid}`"), &q.prompt, &mut errors);
         text_warnings(&loc, &format!("the prompt of question `{qid}`"), q.prompt.get_ref(), q.prompt.span().start, &mut warnings);
-        // Prompts, hints and solutions get the same substitution, but the format only promises it
-        // for statements: there an unknown name is an error, elsewhere it is left as written.
         let points = match &q.points {
             None => 10,
             Some(p) if (0..=1000).contains(p.get_ref()) => *p.get_ref() as u32,

@@ -155,6 +155,11 @@ impl Progress {
         entry.queries
     }
 
+    /// Whether one more oracle query is allowed under `budget` (no budget: always).
+    pub fn may_query(&self, exercise: &Exercise, budget: Option<u32>) -> bool {
+        budget.is_none_or(|b| self.queries(exercise) < b)
+    }
+
     pub fn queries(&self, exercise: &Exercise) -> u32 {
         self.get(exercise).map(|e| e.queries).unwrap_or(0)
     }

@@ -123,6 +123,12 @@ fn merge_never_drops_a_newer_or_better_result() {
     assert_eq!(e.hints_revealed, 1);
     assert_eq!(e.solved_at, Some(6000.0));
     assert_eq!(e.score, 10 + 5 - 3);
+    // The budget: allowed below it, refused at it, unlimited without one.
+    let mut b = fresh();
+    assert!(b.may_query(&ex, Some(2)));
+    b.spend_queries(&ex, 2, 1.0);
+    assert!(!b.may_query(&ex, Some(2)));
+    assert!(b.may_query(&ex, None));
     // Query counts keep the larger side.
     let mut more = ours.clone();
     more.spend_queries(&ex, 300, 7000.0);

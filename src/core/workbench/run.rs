@@ -106,7 +106,7 @@ pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Output
         "hmac" => hmac_tool(inputs),
         "hkdf" => hkdf_tool(inputs),
         "pbkdf2" | "argon2" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
-        other => Err(err(format!("outil inconnu : {other}"), format!("unknown tool: {other}"))),
+        other => Err(crate::core::engines::unknown_tool(other)),
     }
 }
 

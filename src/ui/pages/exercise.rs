@@ -85,11 +85,6 @@ pub fn ExercisePage() -> impl IntoView {
     })
 }
 
-#[derive(Clone, PartialEq)]
-enum Feedback {
-    Verdict(Verdict),
-}
-
 #[component]
 fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars: BTreeMap<String, String>) -> impl IntoView {
     let state = use_state();
@@ -107,7 +102,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
     };
     let text = RwSignal::new(initial.as_ref().filter(|_| !matches!(question.grading, Grading::Choice { .. })).map(|q| q.answer.clone()).unwrap_or_default());
     let ticked = RwSignal::new(initial.as_ref().filter(|_| matches!(question.grading, Grading::Choice { .. })).map(|q| q.answer.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()).unwrap_or_default());
-    let feedback = RwSignal::new(initial.as_ref().map(|q| Feedback::Verdict(if q.correct { Verdict::Correct } else { Verdict::Wrong })));
+    let feedback = RwSignal::new(initial.as_ref().map(|q| if q.correct { Verdict::Correct } else { Verdict::Wrong }));
     let correct = {
         let stored = stored.clone();
         Memo::new(move |_| stored().map(|q| q.correct).unwrap_or(false))
@@ -127,7 +122,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
             let ex = ex.clone();
             let qid = qid.clone();
             let verdict = state.update_progress(move |p| p.answer(&ex, &qid, &answer, now()));
-            feedback.set(Some(Feedback::Verdict(verdict)));
+            feedback.set(Some(verdict));
         }
     };
     let prompt = question.prompt.clone();
@@ -203,7 +198,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
                 <span class="meta">{move || format!("{} {}", attempts(), state.t(S::Attempts))}</span>
             </div>
             <p id=status_id2 class="verdict" role="status" aria-live="polite">
-                {move || feedback.get().map(|Feedback::Verdict(v)| match v {
+                {move || feedback.get().map(|v| match v {
                     Verdict::Correct => view! { <span class="correct">"✔ " {move || state.t(S::Correct)}</span> }.into_any(),
                     Verdict::Wrong => view! { <span class="wrong">"✘ " {move || state.t(S::Wrong)}</span> }.into_any(),
                     Verdict::Unreadable(m) => view! { <span class="unreadable">{move || m.get(state.lang.get()).to_string()}</span> }.into_any(),
