@@ -244,7 +244,7 @@ en = "42."
 test('axe-core finds no violation on any route, in each theme and language', async () => {
   // axe is injected as a script, which our own CSP rightly blocks: bypass it for this test only.
   const page = await newPage(browser, { bypassCSP: true });
-  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
+  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/track/aead', '/exercise/aead-kat', '/exercise/gcm-nonce-reuse', '/exercise/default-password', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
   const report = [];
   for (const [lang, theme] of [['fr', 'light'], ['en', 'dark'], ['en', 'contrast']]) {
     await withStorage(page, site.url, { 'seclab.lang': lang, 'seclab.theme': theme });
@@ -325,5 +325,75 @@ test('the ECB picture renders: ECB keeps the icon\'s blocks, CBC scrambles them'
   assert.equal(counts.ecb.blocks, counts.clear.blocks, JSON.stringify(counts));
   assert.ok(counts.clear.blocks < counts.clear.total / 4, JSON.stringify(counts));
   assert.ok(counts.cbc.blocks > counts.cbc.total * 0.99, JSON.stringify(counts));
+  assert.deepEqual(page.problems, []);
+});
+
+test('AEAD header binding: a replayed frame passes a gateway that skips the header, and only a fully bound frame grades right', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'aead-kat');
+  const tamper = page.locator('form.tool:has(#tool-tamper-title)');
+  const gateway = page.locator('form.tool:has(#tool-gateway-title)');
+  const seal = page.locator('form.tool:has(#tool-seal-title)');
+
+  // The captured frame is refused as a replay; with its counter rewritten, a gateway that
+  // authenticates no header field accepts it.
+  await gateway.locator('button[type="submit"]').click();
+  await gateway.locator('.tool-result output').first().getByText(/^replayed: counter/).waitFor();
+  await tamper.locator('#tool-tamper-field').selectOption('counter');
+  await tamper.locator('#tool-tamper-value').fill('4000000000');
+  await tamper.locator('button[type="submit"]').click();
+  const bumped = (await tamper.locator('.tool-result output').first().textContent()).trim();
+  await gateway.locator('#tool-gateway-frame').fill(bumped);
+  await gateway.locator('#tool-gateway-aad').selectOption('none');
+  await gateway.locator('button[type="submit"]').click();
+  await gateway.locator('.tool-result output').first().getByText('ACCEPTED / ACCEPTÉE').waitFor();
+  // The production gateway binds the whole header: the same frame fails.
+  await gateway.locator('#tool-gateway-aad').selectOption('device+counter+type');
+  await gateway.locator('button[type="submit"]').click();
+  await gateway.locator('.tool-result output').first().getByText(/^the tag does not match/).waitFor();
+
+  // A frame sealed with part of the header only is wrong; the whole header is right.
+  const sealWith = async (aad) => {
+    await seal.locator('#tool-seal-aad').selectOption(aad);
+    await seal.locator('button[type="submit"]').click();
+    await seal.locator('.tool-result output').first().waitFor();
+    return (await seal.locator('.tool-result output').first().textContent()).trim();
+  };
+  const partial = await sealWith('device+counter');
+  await (await answerText(page, 'q5', partial)).getByText('That is not the right answer').waitFor();
+  const whole = await sealWith('device+counter+type');
+  assert.notEqual(whole, partial);
+  await (await answerText(page, 'q5', whole)).getByText('Correct!').waitFor();
+  await (await answerChoices(page, 'q6', answers['aead-kat'].q6.split(','))).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('default password: the dictionary attack in the page finds the password, and the workbench opens PBKDF2 with the salt', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'default-password');
+  const dictionary = page.locator('form.tool:has(#tool-dictionary-title)');
+  await dictionary.locator('button[type="submit"]').click();
+  const outputs = dictionary.locator('.tool-result output');
+  await outputs.nth(1).waitFor();
+  const tried = Number(await outputs.nth(0).textContent());
+  const found = (await outputs.nth(1).textContent()).trim();
+  assert.ok(tried >= 1 && tried <= 50, `tried ${tried}`);
+  assert.doesNotMatch(found, /none in this list/);
+  await (await answerText(page, 'q1', 'admin123')).getByText('That is not the right answer').waitFor();
+  await (await answerText(page, 'q1', found)).getByText('Correct!').waitFor();
+  await (await answerText(page, 'q2', '16 667')).getByText('Correct!').waitFor();
+
+  const salt = (await page.locator('main').textContent()).match(/cam-[0-9a-f]{12}/)[0];
+  await page.getByRole('link', { name: 'Open in the workbench with my values' }).click();
+  await page.waitForURL(/\/workbench\?tool=pbkdf2/);
+  assert.equal(await page.locator('#wb-pbkdf2-salt').inputValue(), salt);
+  assert.equal(await page.locator('#wb-pbkdf2-iterations').inputValue(), '600000');
+  // One guess at the OWASP cost, in the worker: the figure the learner compares.
+  await page.locator('#wb-pbkdf2-password').fill(found);
+  await page.locator('#wb-pbkdf2 button[type="submit"]').click();
+  await page.locator('#wb-pbkdf2 output').first().waitFor({ timeout: 60000 });
+  assert.match((await page.locator('#wb-pbkdf2 output').first().textContent()).replace(/\s+/g, ''), /^[0-9a-f]{64}$/);
   assert.deepEqual(page.problems, []);
 });

@@ -184,6 +184,20 @@ pub fn hkdf_sha256_extract(salt: &[u8], ikm: &[u8]) -> [u8; 32] {
     prk.into()
 }
 
+/// AES-128-GCM seal (NIST SP 800-38D): ciphertext followed by the 16-byte tag.
+pub fn aes128_gcm_seal(key: &[u8], nonce: &[u8; 12], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    use aes_gcm::aead::{Aead, Payload};
+    let cipher = aes_gcm::Aes128Gcm::new_from_slice(&aes128_key(key)?).expect("16-byte key");
+    Ok(cipher.encrypt(nonce.into(), Payload { msg: plaintext, aad }).expect("lab messages are far below GCM's length limit"))
+}
+
+/// AES-128-GCM open: the plaintext if the tag matches, nothing otherwise (no partial release).
+pub fn aes128_gcm_open(key: &[u8], nonce: &[u8; 12], aad: &[u8], ciphertext_and_tag: &[u8]) -> Result<Option<Vec<u8>>, CryptoError> {
+    use aes_gcm::aead::{Aead, Payload};
+    let cipher = aes_gcm::Aes128Gcm::new_from_slice(&aes128_key(key)?).expect("16-byte key");
+    Ok(cipher.decrypt(nonce.into(), Payload { msg: ciphertext_and_tag, aad }).ok())
+}
+
 fn key32(bytes: &[u8], what: &'static str) -> Result<[u8; 32], CryptoError> {
     bytes.try_into().map_err(|_| CryptoError::KeyLength { found: bytes.len(), expected: what })
 }

@@ -111,3 +111,28 @@ fn x25519_rfc7748_6_1() {
     tampered[0] ^= 1;
     assert_ne!(hex::encode(x25519_shared(&alice, &tampered).unwrap()), k);
 }
+
+/// McGrew–Viega, "The Galois/Counter Mode of Operation", test case 2 (all-zero key, IV and
+/// block), and test case 4 (with associated data) for the AAD binding.
+#[test]
+fn aes128_gcm_mcgrew_viega_cases_2_and_4() {
+    let sealed = aes128_gcm_seal(&[0; 16], &[0; 12], &[], &[0; 16]).unwrap();
+    assert_eq!(hex::encode(&sealed), "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf");
+    assert_eq!(aes128_gcm_open(&[0; 16], &[0; 12], &[], &sealed).unwrap(), Some(vec![0; 16]));
+    let mut tampered = sealed.clone();
+    tampered[0] ^= 1;
+    assert_eq!(aes128_gcm_open(&[0; 16], &[0; 12], &[], &tampered).unwrap(), None);
+
+    let key = h("feffe9928665731c6d6a8f9467308308");
+    let nonce: [u8; 12] = h("cafebabefacedbaddecaf888").try_into().unwrap();
+    let aad = h("feedfacedeadbeeffeedfacedeadbeefabaddad2");
+    let pt = h("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39");
+    let sealed = aes128_gcm_seal(&key, &nonce, &aad, &pt).unwrap();
+    assert_eq!(hex::encode(&sealed[pt.len()..]), "5bc94fbc3221a5db94fae95ae7121a47");
+    assert_eq!(hex::encode(&sealed[..16]), "42831ec2217774244b7221b784d0d49c");
+    // The same ciphertext with one AAD bit changed is refused: AAD is authenticated.
+    let mut other_aad = aad.clone();
+    other_aad[0] ^= 1;
+    assert_eq!(aes128_gcm_open(&key, &nonce, &other_aad, &sealed).unwrap(), None);
+    assert_eq!(aes128_gcm_open(&key, &nonce, &aad, &sealed).unwrap(), Some(pt));
+}

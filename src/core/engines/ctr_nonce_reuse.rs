@@ -51,6 +51,43 @@ fn printable(bytes: &[u8]) -> String {
     bytes.iter().map(|b| if b.is_ascii_graphic() || *b == b' ' { *b as char } else { '·' }).collect()
 }
 
+/// The crib-dragging tool, shared with the GCM nonce-reuse engine.
+pub fn crib_tool() -> ToolSpec {
+    ToolSpec {
+        id: "crib",
+        title: L10n { fr: "Glisser un mot supposé (crib dragging)", en: "Slide a guessed word (crib dragging)" },
+        help: L10n {
+            fr: "Calcule C₁ ⊕ C₂ = P₁ ⊕ P₂, puis le XOR avec votre mot à la position donnée : si le mot est dans une trame, le texte de l'autre trame apparaît à cet endroit.",
+            en: "Computes C₁ ⊕ C₂ = P₁ ⊕ P₂, then XORs your word in at the given position: if the word is in one frame, the other frame's text shows there.",
+        },
+        inputs: &CRIB_INPUTS,
+        button: L10n { fr: "Glisser", en: "Slide" },
+        oracle: false,
+    }
+}
+
+/// C₁ ⊕ C₂, then the guessed word XORed in at the chosen position.
+pub fn run_crib(c1: &[u8], c2: &[u8], inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
+    let x: Vec<u8> = c1.iter().zip(c2).map(|(a, b)| a ^ b).collect();
+    let crib = inputs.get("crib").map(String::as_str).unwrap_or("");
+    if crib.is_empty() {
+        return Err(Bilingual::new("écrivez un mot supposé, par exemple « alarm; »", "write a guessed word, for example \"alarm;\""));
+    }
+    let position = inputs.get("position").map(|p| p.trim()).filter(|p| !p.is_empty()).unwrap_or("0");
+    let max = x.len().saturating_sub(crib.len());
+    let position = position.parse::<usize>().ok().filter(|p| *p <= max).ok_or_else(|| {
+        Bilingual::new(format!("la position doit être un entier de 0 à {max} (le mot doit tenir dans les {} octets communs)", x.len()), format!("the position must be a whole number from 0 to {max} (the word must fit in the {} common bytes)", x.len()))
+    })?;
+    let other: Vec<u8> = crib.bytes().zip(&x[position..]).map(|(a, b)| a ^ b).collect();
+    let mut line = vec![b'.'; x.len()];
+    line[position..position + other.len()].copy_from_slice(&other);
+    Ok(vec![
+        ToolOutput { label: L10n { fr: "C₁ ⊕ C₂ (hex)", en: "C₁ ⊕ C₂ (hex)" }, value: hex::encode(&x) },
+        ToolOutput { label: L10n { fr: "L'autre trame à cette position", en: "The other frame at this position" }, value: printable(&other) },
+        ToolOutput { label: L10n { fr: "Vue d'ensemble", en: "Overview" }, value: printable(&line) },
+    ])
+}
+
 impl Engine for CtrNonceReuse {
     fn kind(&self) -> &'static str {
         "ctr-nonce-reuse"
@@ -100,17 +137,7 @@ impl Engine for CtrNonceReuse {
 
     fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
         vec![
-            ToolSpec {
-                id: "crib",
-                title: L10n { fr: "Glisser un mot supposé (crib dragging)", en: "Slide a guessed word (crib dragging)" },
-                help: L10n {
-                    fr: "Calcule C₁ ⊕ C₂ = P₁ ⊕ P₂, puis le XOR avec votre mot à la position donnée : si le mot est dans une trame, le texte de l'autre trame apparaît à cet endroit.",
-                    en: "Computes C₁ ⊕ C₂ = P₁ ⊕ P₂, then XORs your word in at the given position: if the word is in one frame, the other frame's text shows there.",
-                },
-                inputs: &CRIB_INPUTS,
-                button: L10n { fr: "Glisser", en: "Slide" },
-                oracle: false,
-            },
+            crib_tool(),
             super::xor_tool(),
         ]
     }
@@ -119,25 +146,7 @@ impl Engine for CtrNonceReuse {
         match tool {
             "crib" => {
                 let (c1, c2) = frames(params, seed);
-                let x: Vec<u8> = c1.iter().zip(&c2).map(|(a, b)| a ^ b).collect();
-                let crib = inputs.get("crib").map(String::as_str).unwrap_or("");
-                if crib.is_empty() {
-                    return Err(Bilingual::new("écrivez un mot supposé, par exemple « alarm; »", "write a guessed word, for example \"alarm;\""));
-                }
-                let position = inputs.get("position").map(|p| p.trim()).filter(|p| !p.is_empty()).unwrap_or("0");
-                let max = x.len().saturating_sub(crib.len());
-                let position = position.parse::<usize>().ok().filter(|p| *p <= max).ok_or_else(|| {
-                    Bilingual::new(format!("la position doit être un entier de 0 à {max} (le mot doit tenir dans les {} octets communs)", x.len()), format!("the position must be a whole number from 0 to {max} (the word must fit in the {} common bytes)", x.len()))
-                })?;
-                let other: Vec<u8> = crib.bytes().zip(&x[position..]).map(|(a, b)| a ^ b).collect();
-                let mut line = vec![b'.'; x.len()];
-                line[position..position + other.len()].copy_from_slice(&other);
-                Ok(vec![
-                    ToolOutput { label: L10n { fr: "C₁ ⊕ C₂ (hex)", en: "C₁ ⊕ C₂ (hex)" }, value: hex::encode(&x) },
-                    ToolOutput { label: L10n { fr: "L'autre trame à cette position", en: "The other frame at this position" }, value: printable(&other) },
-                    ToolOutput { label: L10n { fr: "Vue d'ensemble", en: "Overview" }, value: printable(&line) },
-                ]
-                .into())
+                run_crib(&c1, &c2, inputs).map(Into::into)
             }
             "xor" => super::run_xor(inputs).map(Into::into),
             _ => Err(super::unknown_tool(tool)),
