@@ -6,6 +6,9 @@ use aes::cipher::{BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, KeyIni
 use hmac::Mac;
 use sha2::{Digest, Sha256};
 
+mod signatures;
+pub use signatures::*;
+
 pub const AES_BLOCK: usize = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
