@@ -20,10 +20,12 @@ pub mod aes_block;
 pub mod cbc_bitflip;
 pub mod ctr_nonce_reuse;
 pub mod ecb_picture;
+pub mod ecdsa_nonce_reuse;
 pub mod gcm_nonce_reuse;
 pub mod hmac_challenge;
 pub mod key_hierarchy;
 pub mod length_extension;
+pub mod manifest_signatures;
 pub mod padding_oracle;
 pub mod password_crack;
 pub mod x25519;
@@ -31,7 +33,7 @@ pub mod x25519;
 pub type Params = toml::Table;
 
 /// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy, &aead_frame::AeadFrame, &gcm_nonce_reuse::GcmNonceReuse, &password_crack::PasswordCrack];
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy, &aead_frame::AeadFrame, &gcm_nonce_reuse::GcmNonceReuse, &password_crack::PasswordCrack, &manifest_signatures::ManifestSignatures, &ecdsa_nonce_reuse::EcdsaNonceReuse];
 
 pub fn find(kind: &str) -> Option<&'static dyn Engine> {
     REGISTRY.iter().copied().find(|e| e.kind() == kind)
@@ -426,7 +428,7 @@ mod tests {
                         assert!(matches!(engine.grade(&params, &seed, check, "zz"), LabVerdict::Unreadable(_)));
                     }
                     // A text answer (a recovered secret): any other text is wrong.
-                    Err(_) => assert_eq!(engine.grade(&params, &seed, check, &format!("{reference}x")), LabVerdict::Wrong),
+                    Err(_) => assert_eq!(engine.grade(&params, &seed, check, &format!("{reference}x")), LabVerdict::Wrong, "{}", engine.kind()),
                 }
             }
             for name in engine.variable_names(&params) {
