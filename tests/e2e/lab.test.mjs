@@ -397,3 +397,43 @@ test('default password: the dictionary attack in the page finds the password, an
   assert.match((await page.locator('#wb-pbkdf2 output').first().textContent()).replace(/\s+/g, ''), /^[0-9a-f]{64}$/);
   assert.deepEqual(page.problems, []);
 });
+
+test('ECDSA nonce reuse: the learner derives the meter key with the page tools and it grades right', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'ecdsa-nonce-reuse');
+  const text = await page.locator('.markdown').first().textContent();
+  const field = (name) => text.match(new RegExp(`${name} = ([0-9a-f]{64})`))[1];
+  const [r1, s1, r2, s2] = ['r₁', 's₁', 'r₂', 's₂'].map(field);
+  assert.equal(r1, r2, 'the stuck generator repeats r');
+  const m2 = text.match(/m₂ = (meter=[^;\s]+;t=\d+;kwh=[\d.]+)/)[1];
+
+  const hash = page.locator('form.tool:has(#tool-hash-title)');
+  const z = async (message) => {
+    if (message) await hash.locator('#tool-hash-message').fill(message);
+    await hash.locator('button[type="submit"]').click();
+    await hash.locator('.tool-result output').first().waitFor();
+    return (await hash.locator('.tool-result output').first().textContent()).trim();
+  };
+  const z1 = await z(null);
+  const z2 = await z(m2);
+  assert.notEqual(z1, z2);
+  const calcForm = page.locator('form.tool:has(#tool-scalar-title)');
+  const calc = async (a, op, b) => {
+    await calcForm.locator('#tool-scalar-a').fill(a);
+    await calcForm.locator('#tool-scalar-op').selectOption(op);
+    await calcForm.locator('#tool-scalar-b').fill(b);
+    await calcForm.locator('button[type="submit"]').click();
+    await calcForm.locator('.tool-result output').first().waitFor();
+    return (await calcForm.locator('.tool-result output').first().textContent()).trim();
+  };
+  const k = await calc(await calc(z1, 'a-b', z2), 'a/b', await calc(s1, 'a-b', s2));
+  const d = await calc(await calc(await calc(s1, 'a*b', k), 'a-b', z1), 'a/b', r1);
+  const check = page.locator('form.tool:has(#tool-public-title)');
+  await check.locator('#tool-public-candidate').fill(d);
+  await check.locator('button[type="submit"]').click();
+  await check.locator('.tool-result output').nth(1).getByText('yes / oui').waitFor();
+  await (await answerText(page, 'q1', k)).getByText('That is not the right answer').waitFor();
+  await (await answerText(page, 'q1', d)).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
