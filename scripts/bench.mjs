@@ -94,6 +94,40 @@ for (let i = 0; i < RUNS; i++) {
   replayLongest.push(await page.evaluate(() => window.__longest));
   await context.close();
 }
+
+// Opening each exercise from its track page (in-app navigation, after the first load): the
+// engines build the learner's instance on the main thread, so the slowest one shows here.
+const opening = [];
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const catalog = await readFile(join(DIST, 'exercises', 'catalog.toml'), 'utf8');
+  const tracks = [...catalog.matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]).filter((id) => id !== 'seclab-core');
+  for (const track of tracks) {
+    await page.goto(`${base}/track/${track}`);
+    await page.waitForSelector('main a[href^="/exercise/"]');
+    const hrefs = await page.$$eval('main a[href^="/exercise/"]', (as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) {
+      await page.waitForTimeout(100);
+      await page.evaluate(() => { window.__longest = 0; });
+      const t0 = Date.now();
+      await page.click(`main a[href="${href}"]`);
+      await page.waitForSelector('#exercise-title');
+      await page.waitForTimeout(150);
+      opening.push({ href, ms: Date.now() - t0, longest: await page.evaluate(() => window.__longest) });
+      await page.goBack();
+      await page.waitForSelector('main a[href^="/exercise/"]');
+    }
+  }
+  await context.close();
+}
+opening.sort((a, b) => b.longest - a.longest);
 await browser.close();
 server.close();
 
@@ -110,6 +144,8 @@ const table = [
   ['longest main-thread task during the Argon2 run', `${Math.max(...argonLongest).toFixed(0)} ms`],
   [`padding-oracle replay (full attack, in 8 ms slices), median of ${RUNS}`, `${median(replay).toFixed(0)} ms`],
   ['longest main-thread task during the replay', `${Math.max(...replayLongest).toFixed(0)} ms`],
+  [`opening each of the ${opening.length} exercises from its track, slowest (click to rendered)`, `${Math.max(...opening.map((o) => o.ms))} ms`],
+  ['longest main-thread task while opening an exercise (worst route)', `${opening[0].longest.toFixed(0)} ms (${opening[0].href})`],
 ];
 const width = Math.max(...table.map((r) => r[0].length));
 console.log('\nSecLab benchmark (' + new Date().toISOString().slice(0, 10) + ')\n');

@@ -35,6 +35,12 @@ fn p256_signing_key(secret: &[u8]) -> Result<p256::ecdsa::SigningKey, CryptoErro
     p256::ecdsa::SigningKey::from_bytes(&bytes.into()).map_err(|_| CryptoError::KeyLength { found: 32, expected: P256_SECRET })
 }
 
+/// Whether 32 bytes are a P-256 private scalar (1 ≤ d < n), without computing a point.
+pub fn p256_scalar_is_valid(secret: &[u8]) -> bool {
+    let Ok(bytes) = <[u8; 32]>::try_from(secret) else { return false };
+    Option::<p256::NonZeroScalar>::from(p256::NonZeroScalar::from_repr(bytes.into())).is_some()
+}
+
 /// The SEC1 uncompressed public point of a private scalar.
 pub fn p256_public(secret: &[u8]) -> Result<Vec<u8>, CryptoError> {
     Ok(p256_signing_key(secret)?.verifying_key().to_sec1_point(false).as_bytes().to_vec())
@@ -114,5 +120,7 @@ mod tests {
         assert!(!ecdsa_p256_verify(&public, b"sample", &sig));
         assert_eq!(ecdsa_p256_sign_with_nonce(&h(RFC6979_X), &[0; 32], b"sample").unwrap(), None);
         assert!(p256_public(&[0; 32]).is_err(), "zero is not a private key");
+        assert!(p256_scalar_is_valid(&h(RFC6979_X)));
+        assert!(!p256_scalar_is_valid(&[0; 32]) && !p256_scalar_is_valid(&[0xff; 32]) && !p256_scalar_is_valid(&[1; 31]));
     }
 }

@@ -30,7 +30,7 @@ fn rfc6979(params: &Params) -> bool {
 }
 
 pub fn device_secret(seed: &InstanceSeed) -> Vec<u8> {
-    (0u8..).map(|i| seed.value(&format!("device-key-{i}"), 32)).find(|s| crypto::p256_public(s).is_ok()).expect("a scalar below n")
+    (0u8..).map(|i| seed.value(&format!("device-key-{i}"), 32)).find(|s| crypto::p256_scalar_is_valid(s)).expect("a scalar below n")
 }
 
 pub fn messages(seed: &InstanceSeed) -> [String; 2] {
@@ -50,8 +50,12 @@ pub fn signatures(params: &Params, seed: &InstanceSeed) -> [[u8; 64]; 2] {
         return [crypto::ecdsa_p256_sign(&d, m1.as_bytes()).expect("valid key"), crypto::ecdsa_p256_sign(&d, m2.as_bytes()).expect("valid key")];
     }
     let sign = |k: &[u8], m: &str| crypto::ecdsa_p256_sign_with_nonce(&d, k, m.as_bytes()).expect("valid key");
-    let nonce = (0u8..).map(|i| seed.value(&format!("stuck-nonce-{i}"), 32)).find(|k| sign(k, &m1).is_some() && sign(k, &m2).is_some()).expect("a usable nonce");
-    [sign(&nonce, &m1).expect("checked"), sign(&nonce, &m2).expect("checked")]
+    // A nonce at or above n is redrawn; a signature with r or s = 0 (probability ≈ 2⁻²⁵⁶) too.
+    (0u8..)
+        .map(|i| seed.value(&format!("stuck-nonce-{i}"), 32))
+        .filter(|k| crypto::p256_scalar_is_valid(k))
+        .find_map(|k| Some([sign(&k, &m1)?, sign(&k, &m2)?]))
+        .expect("a usable nonce")
 }
 
 /// z = SHA-256(message) as an integer (P-256 and SHA-256 have the same bit length).

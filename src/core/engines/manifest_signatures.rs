@@ -40,7 +40,7 @@ pub struct Manifest {
 
 fn secret(seed: &InstanceSeed, name: &str) -> Vec<u8> {
     // A P-256 scalar must be below n; a value at or above it (probability ≈ 2⁻³²) is redrawn.
-    (0u8..).map(|i| seed.value(&format!("{name}-{i}"), 32)).find(|s| crypto::p256_public(s).is_ok()).expect("a scalar below n")
+    (0u8..).map(|i| seed.value(&format!("{name}-{i}"), 32)).find(|s| crypto::p256_scalar_is_valid(s)).expect("a scalar below n")
 }
 
 fn public(algorithm: &str, secret: &[u8]) -> Vec<u8> {
@@ -73,8 +73,8 @@ fn manifest_text(seed: &InstanceSeed, i: usize) -> String {
     format!("device=thermo-x{};version={}.{}.{};image=sha256:{}", 1 + v[0] % 4, 2 + v[1] % 2, v[0] % 10, v[1] % 20, hex::encode(&v[2..34]))
 }
 
-/// The six manifests of an instance: two to four genuine, the others each with one flaw.
-pub fn manifests(seed: &InstanceSeed) -> Vec<Manifest> {
+/// Which manifest is spoiled and how, and each one's algorithm: cheap, no key is computed.
+pub fn layout(seed: &InstanceSeed) -> [(Flaw, &'static str); COUNT] {
     let pick = seed.value("layout", 8);
     let genuine = 2 + pick[0] as usize % 3;
     // Shuffle positions 0..6 with the instance bytes (a few swaps are enough for a lesson).
@@ -83,43 +83,69 @@ pub fn manifests(seed: &InstanceSeed) -> Vec<Manifest> {
         order.swap(i, *b as usize % COUNT);
     }
     let flaws = [Flaw::ForeignKey, Flaw::Edited, Flaw::CorruptedSignature, Flaw::Swapped];
-    let mut flaw_of = [Flaw::Genuine; COUNT];
+    let algorithms = seed.value("algorithms", COUNT);
+    let mut out = [(Flaw::Genuine, ALGORITHMS[0]); COUNT];
+    for (i, slot) in out.iter_mut().enumerate() {
+        slot.1 = ALGORITHMS[(algorithms[i] % 2) as usize];
+    }
     for (n, pos) in order.iter().enumerate().skip(genuine) {
         // The first spoiled manifest always has the foreign key: it is the point of the lesson.
         let k = n - genuine;
-        flaw_of[*pos] = if k == 0 { Flaw::ForeignKey } else { flaws[(k + pick[7] as usize) % flaws.len()] };
+        out[*pos].0 = if k == 0 { Flaw::ForeignKey } else { flaws[(k + pick[7] as usize) % flaws.len()] };
     }
+    out
+}
+
+/// The six manifests of an instance: two to four genuine, the others each with one flaw.
+/// Each key is derived once: the page builds this on the main thread.
+pub fn manifests(seed: &InstanceSeed) -> Vec<Manifest> {
+    build(seed).1
+}
+
+/// The vendor's public keys by algorithm, and the manifests.
+fn build(seed: &InstanceSeed) -> (Vec<(&'static str, Vec<u8>)>, Vec<Manifest>) {
+    let keys: Vec<(&str, Vec<u8>, Vec<u8>)> = ALGORITHMS
+        .iter()
+        .map(|a| {
+            let s = secret(seed, &format!("vendor-{a}"));
+            let p = public(a, &s);
+            (*a, s, p)
+        })
+        .collect();
+    let vendor = |algorithm: &str| keys.iter().find(|k| k.0 == algorithm).map(|k| (k.1.clone(), k.2.clone())).expect("listed");
     let texts: Vec<String> = (0..COUNT).map(|i| manifest_text(seed, i)).collect();
-    (0..COUNT)
-        .map(|i| {
-            let algorithm = ALGORITHMS[(seed.value("algorithms", COUNT)[i] % 2) as usize];
-            let vendor = secret(seed, &format!("vendor-{algorithm}"));
+    let manifests = layout(seed)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (flaw, algorithm))| {
+            let (vendor_secret, vendor_public) = vendor(algorithm);
             let text = texts[i].clone();
-            let (signature, bundled_key, shown_text) = match flaw_of[i] {
-                Flaw::Genuine => (sign(algorithm, &vendor, text.as_bytes()), public(algorithm, &vendor), text),
+            let (signature, bundled_key, shown_text) = match flaw {
+                Flaw::Genuine => (sign(algorithm, &vendor_secret, text.as_bytes()), vendor_public, text),
                 Flaw::Edited => {
                     let edited = text.replacen("version=", "version=9", 1);
-                    (sign(algorithm, &vendor, text.as_bytes()), public(algorithm, &vendor), edited)
+                    (sign(algorithm, &vendor_secret, text.as_bytes()), vendor_public, edited)
                 }
                 Flaw::ForeignKey => {
                     let attacker = secret(seed, &format!("attacker-{algorithm}"));
                     (sign(algorithm, &attacker, text.as_bytes()), public(algorithm, &attacker), text)
                 }
                 Flaw::CorruptedSignature => {
-                    let mut s = sign(algorithm, &vendor, text.as_bytes());
+                    let mut s = sign(algorithm, &vendor_secret, text.as_bytes());
                     s[20] ^= 0x04;
-                    (s, public(algorithm, &vendor), text)
+                    (s, vendor_public, text)
                 }
-                Flaw::Swapped => (sign(algorithm, &vendor, texts[(i + 1) % COUNT].as_bytes()), public(algorithm, &vendor), text),
+                Flaw::Swapped => (sign(algorithm, &vendor_secret, texts[(i + 1) % COUNT].as_bytes()), vendor_public, text),
             };
-            Manifest { algorithm, text: shown_text, signature, bundled_key, flaw: flaw_of[i] }
+            Manifest { algorithm, text: shown_text, signature, bundled_key, flaw }
         })
-        .collect()
+        .collect();
+    (keys.into_iter().map(|(a, _, p)| (a, p)).collect(), manifests)
 }
 
 /// The genuine manifests' numbers (1-based), ascending, comma-separated.
 pub fn genuine_list(seed: &InstanceSeed) -> String {
-    manifests(seed).iter().enumerate().filter(|(_, m)| m.flaw == Flaw::Genuine).map(|(i, _)| (i + 1).to_string()).collect::<Vec<_>>().join(",")
+    layout(seed).iter().enumerate().filter(|(_, m)| m.0 == Flaw::Genuine).map(|(i, _)| (i + 1).to_string()).collect::<Vec<_>>().join(",")
 }
 
 const ALGORITHM: L10n = L10n { fr: "Algorithme", en: "Algorithm" };
@@ -167,11 +193,9 @@ impl Engine for ManifestSignatures {
     }
 
     fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let mut vars = BTreeMap::from([
-            ("vendor_ed25519".to_string(), hex::encode(vendor_public(seed, "ed25519"))),
-            ("vendor_p256".to_string(), hex::encode(vendor_public(seed, "ecdsa-p256"))),
-        ]);
-        for (i, m) in manifests(seed).into_iter().enumerate() {
+        let (vendor, manifests) = build(seed);
+        let mut vars = BTreeMap::from([("vendor_ed25519".to_string(), hex::encode(&vendor[0].1)), ("vendor_p256".to_string(), hex::encode(&vendor[1].1))]);
+        for (i, m) in manifests.into_iter().enumerate() {
             vars.insert(format!("alg_{}", i + 1), m.algorithm.to_string());
             vars.insert(format!("manifest_{}", i + 1), m.text);
             vars.insert(format!("sig_{}", i + 1), hex::encode(m.signature));
