@@ -446,3 +446,27 @@ test('rollback: a replayed 1.2 package downgrades the device without a counter; 
   await (await answerChoices(page, 'q3', answers['rollback'].q3.split(','))).getByText('Correct!').waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+test('blast radius: the fleet grid marks every device exposed under the global key and only the opened one under derived keys', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'blast-radius');
+  const fleet = page.locator('section.fleet');
+  const target = await fleet.locator('#fleet-breach').inputValue();
+  const total = await fleet.locator('#fleet-breach option').count() - 1;
+  assert.ok(total >= 24 && total <= 48, `fleet of ${total}`);
+  const show = async (scheme, count) => {
+    await fleet.locator('#fleet-scheme').selectOption(scheme);
+    await fleet.locator('button').click();
+    await fleet.locator('.fleet-count').getByText(`${count} / ${total} devices exposed`).waitFor();
+  };
+  await show('global', total);
+  assert.equal(await fleet.locator('li.fleet-exposed').count(), total);
+  await show('derived', 1);
+  assert.equal((await fleet.locator('li.fleet-exposed .mono').textContent()).trim(), target);
+  await fleet.locator('#fleet-breach').selectOption('server');
+  await show('asymmetric', 0);
+  await (await answerText(page, 'q1', String(total))).getByText('Correct!').waitFor();
+  await (await answerText(page, 'q2', '1')).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
