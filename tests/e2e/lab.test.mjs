@@ -448,7 +448,8 @@ test('rollback: a replayed 1.2 package downgrades the device without a counter; 
 });
 
 test('blast radius: the fleet grid marks every device exposed under the global key and only the opened one under derived keys', async () => {
-  const page = await newPage(browser);
+  // CSP bypassed only to inject axe and check the grid's markup once it is shown.
+  const page = await newPage(browser, { bypassCSP: true });
   await withStorage(page, site.url, { 'seclab.lang': 'en' });
   await openExercise(page, 'blast-radius');
   const fleet = page.locator('section.fleet');
@@ -464,6 +465,7 @@ test('blast radius: the fleet grid marks every device exposed under the global k
   assert.equal(await fleet.locator('li.fleet-exposed').count(), total);
   await show('derived', 1);
   assert.equal((await fleet.locator('li.fleet-exposed .mono').textContent()).trim(), target);
+  assert.deepEqual(await axe(page), []);
   await fleet.locator('#fleet-breach').selectOption('server');
   await show('asymmetric', 0);
   await (await answerText(page, 'q1', String(total))).getByText('Correct!').waitFor();

@@ -94,7 +94,7 @@ pub enum Breach {
 /// The key material an attacker holds after the breach, for display and for the attack.
 #[derive(Debug, Clone)]
 pub struct Loot {
-    /// Symmetric keys the attacker can use, by the device they belong to (or "*" for all).
+    /// Symmetric keys the attacker holds.
     pub symmetric: Vec<Vec<u8>>,
     /// An Ed25519 signing secret, when a device was opened under the asymmetric scheme.
     pub signing: Option<Vec<u8>>,
