@@ -131,6 +131,15 @@ strings! {
     PictureCbc => "Chiffrée en AES-128-CBC", "Encrypted with AES-128-CBC";
     PictureClearAlt => "Un cadenas bleu sur fond clair, avec une bande rouge en bas.", "A blue padlock on a light background, with a red stripe at the bottom.";
     PictureEncryptedAlt => "Les octets de l'icône chiffrés avec votre clé, affichés comme des pixels.", "The icon's bytes encrypted with your key, shown as pixels.";
+    FleetTitle => "La flotte d'un coup d'œil", "The fleet at a glance";
+    FleetHelp => "Compromettez un objet ou le serveur sous un schéma : chaque objet de la flotte est marqué exposé (trame lue ou usurpée) ou sûr.", "Compromise a device or the server under a scheme: each device of the fleet is marked exposed (frame read or impersonated) or safe.";
+    FleetScheme => "Schéma de clés", "Key scheme";
+    FleetBreach => "Ce que l'attaquant compromet", "What the attacker compromises";
+    FleetServer => "le serveur", "the server";
+    FleetButton => "Afficher la flotte", "Show the fleet";
+    FleetExposed => "exposé", "exposed";
+    FleetSafe => "sûr", "safe";
+    FleetCount => "objets exposés", "devices exposed";
     Footer => "Les résultats sont formatifs : ils se vérifient, mais ne remplacent pas l'évaluation d'un jury.", "Results are formative: they can be checked, but do not replace a jury's assessment.";
 }
 

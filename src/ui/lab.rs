@@ -111,6 +111,7 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
             }).collect_view()}
             {(lab.kind == "ecb-picture").then(|| view! { <EcbPictures exercise=exercise.clone()/> })}
             {(lab.kind == "cbc-padding-oracle").then(|| view! { <PaddingReplay exercise=exercise.clone()/> })}
+            {(lab.kind == "fleet-keys").then(|| view! { <FleetGrid exercise=exercise.clone()/> })}
             {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{move || state.t(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
         </section>
     }
@@ -205,5 +206,65 @@ fn EcbPictures(exercise: Arc<Exercise>) -> impl IntoView {
                 }
             }).collect_view()}
         </div>
+    }
+}
+
+/// KM-01: the whole fleet after one compromise, each device marked in words and a symbol, not
+/// by colour alone.
+#[component]
+fn FleetGrid(exercise: Arc<Exercise>) -> impl IntoView {
+    use crate::core::engines::fleet_keys::{attack, devices, target, Breach, Scheme, SCHEMES};
+    let state = use_state();
+    let seed = state.progress.with_untracked(|p| instance_seed(&exercise, &p.seed_bytes()));
+    let names = devices(&seed);
+    let scheme = RwSignal::new(SCHEMES[0].to_string());
+    let breach = RwSignal::new(target(&seed));
+    let shown = RwSignal::new(None::<Vec<(String, bool)>>);
+    let show = {
+        let names = names.clone();
+        move |_| {
+            let Some(s) = Scheme::parse(&scheme.get_untracked()) else { return };
+            let who = breach.get_untracked();
+            let b = if who == "server" { Breach::Server } else { Breach::Device(who) };
+            let exposed = attack(&seed, s, &b).exposed();
+            shown.set(Some(names.iter().map(|n| (n.clone(), exposed.contains(n))).collect()));
+        }
+    };
+    let total = names.len();
+    view! {
+        <section class="tool fleet" aria-labelledby="fleet-title">
+            <h3 id="fleet-title">{move || state.t(S::FleetTitle)}</h3>
+            <p class="meta">{move || state.t(S::FleetHelp)}</p>
+            <div class="field">
+                <label for="fleet-scheme">{move || state.t(S::FleetScheme)}</label>
+                <select id="fleet-scheme" on:change=move |ev| scheme.set(event_target_value(&ev)) prop:value=move || scheme.get()>
+                    {SCHEMES.iter().map(|o| view! { <option value=*o>{o.to_uppercase()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="fleet-breach">{move || state.t(S::FleetBreach)}</label>
+                <select id="fleet-breach" on:change=move |ev| breach.set(event_target_value(&ev)) prop:value=move || breach.get()>
+                    {names.iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                    <option value="server">{move || state.t(S::FleetServer)}</option>
+                </select>
+            </div>
+            <button type="button" on:click=show>{move || state.t(S::FleetButton)}</button>
+            <div role="status" aria-live="polite">
+                {move || shown.get().map(|cells| {
+                    let count = cells.iter().filter(|(_, e)| *e).count();
+                    view! {
+                        <p class="fleet-count"><strong>{count}</strong> " / " {total} " " {move || state.t(S::FleetCount)}</p>
+                        <ul class="fleet-grid">
+                            {cells.into_iter().map(|(name, exposed)| view! {
+                                <li class=if exposed { "fleet-exposed" } else { "fleet-safe" }>
+                                    <span class="mono">{name}</span>
+                                    <span class="mark">{if exposed { "⚠ " } else { "✓ " }}{move || state.t(if exposed { S::FleetExposed } else { S::FleetSafe })}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </div>
+        </section>
     }
 }

@@ -244,7 +244,7 @@ en = "42."
 test('axe-core finds no violation on any route, in each theme and language', async () => {
   // axe is injected as a script, which our own CSP rightly blocks: bypass it for this test only.
   const page = await newPage(browser, { bypassCSP: true });
-  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/track/aead', '/exercise/aead-kat', '/exercise/gcm-nonce-reuse', '/exercise/default-password', '/track/public-key', '/exercise/manifest-signatures', '/exercise/ecdsa-nonce-reuse', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
+  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/track/aead', '/exercise/aead-kat', '/exercise/gcm-nonce-reuse', '/exercise/default-password', '/track/public-key', '/exercise/manifest-signatures', '/exercise/ecdsa-nonce-reuse', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page', '/track/key-management', '/exercise/blast-radius', '/exercise/secure-boot', '/exercise/rollback'];
   const report = [];
   for (const [lang, theme] of [['fr', 'light'], ['en', 'dark'], ['en', 'contrast']]) {
     await withStorage(page, site.url, { 'seclab.lang': lang, 'seclab.theme': theme });
@@ -435,5 +435,80 @@ test('ECDSA nonce reuse: the learner derives the meter key with the page tools a
   await check.locator('.tool-result output').nth(1).getByText('yes / oui').waitFor();
   await (await answerText(page, 'q1', k)).getByText('That is not the right answer').waitFor();
   await (await answerText(page, 'q1', d)).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('rollback: a replayed 1.2 package downgrades the device without a counter; a bumped 1.3 package is accepted by the counter device and the replay refused', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'rollback');
+  const legacy = page.locator('form.tool:has(#tool-legacy-device-title)');
+  const sign = page.locator('form.tool:has(#tool-vendor-sign-title)');
+  const device = page.locator('form.tool:has(#tool-device-title)');
+
+  // Part 1: the recorded, validly signed 1.2 package (prefilled) takes device A back to 1.2.
+  const captured = (await legacy.locator('#tool-legacy-device-packages').inputValue()).trim();
+  await legacy.locator('button[type="submit"]').click();
+  await legacy.locator('.tool-result output').nth(1).getByText(/^1\. ACCEPTED .*DOWNGRADE/).waitFor();
+  await (await answerText(page, 'q1', captured)).getByText('Correct!').waitFor();
+
+  const signWith = async (counter) => {
+    await sign.locator('#tool-vendor-sign-version').fill('1.3');
+    await sign.locator('#tool-vendor-sign-counter').fill(String(counter));
+    await sign.locator('button[type="submit"]').click();
+    // Wait for this run's manifest, not a previous one.
+    await sign.locator('.tool-result output').first().getByText(new RegExp(`counter=${counter}$`)).waitFor();
+    return (await sign.locator('.tool-result output').nth(1).textContent()).trim();
+  };
+  const stored = Number(await sign.locator('#tool-vendor-sign-counter').inputValue());
+  assert.ok(stored >= 3, `stored counter ${stored}`);
+  const installOnB = async (packages, after) => {
+    await device.locator('#tool-device-packages').fill(packages);
+    await device.locator('button[type="submit"]').click();
+    const outputs = device.locator('.tool-result output');
+    // The last line gives the state after this run: 1.3 and the package's counter.
+    await outputs.nth(3).getByText(after).waitFor();
+    return [(await outputs.nth(1).textContent()).trim(), (await outputs.nth(2).textContent()).trim()];
+  };
+
+  // Part 2: a 1.3 package that keeps the stored counter installs, but so does the replay after it.
+  const unbumped = await signWith(stored);
+  const [first, second] = await installOnB(`${unbumped} ${captured}`, `1.2 (vulnerable / vulnérable) · ${stored}`);
+  assert.match(first, /^1\. ACCEPTED/);
+  assert.match(second, /^2\. ACCEPTED/);
+  await (await answerText(page, 'q2', unbumped)).getByText('That is not the right answer').waitFor();
+  // With the counter raised, the replay is refused for good.
+  const bumped = await signWith(stored + 1);
+  const [ok, refused] = await installOnB(`${bumped} ${captured}`, `1.3 · ${stored + 1}`);
+  assert.match(ok, /^1\. ACCEPTED/);
+  assert.match(refused, /^2\. REFUSED \/ REFUSÉ: rollback: counter/);
+  await (await answerText(page, 'q2', bumped)).getByText('Correct!').waitFor();
+  await (await answerChoices(page, 'q3', answers['rollback'].q3.split(','))).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('blast radius: the fleet grid marks every device exposed under the global key and only the opened one under derived keys', async () => {
+  // CSP bypassed only to inject axe and check the grid's markup once it is shown.
+  const page = await newPage(browser, { bypassCSP: true });
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'blast-radius');
+  const fleet = page.locator('section.fleet');
+  const target = await fleet.locator('#fleet-breach').inputValue();
+  const total = await fleet.locator('#fleet-breach option').count() - 1;
+  assert.ok(total >= 24 && total <= 48, `fleet of ${total}`);
+  const show = async (scheme, count) => {
+    await fleet.locator('#fleet-scheme').selectOption(scheme);
+    await fleet.locator('button').click();
+    await fleet.locator('.fleet-count').getByText(`${count} / ${total} devices exposed`).waitFor();
+  };
+  await show('global', total);
+  assert.equal(await fleet.locator('li.fleet-exposed').count(), total);
+  await show('derived', 1);
+  assert.equal((await fleet.locator('li.fleet-exposed .mono').textContent()).trim(), target);
+  assert.deepEqual(await axe(page), []);
+  await fleet.locator('#fleet-breach').selectOption('server');
+  await show('asymmetric', 0);
+  await (await answerText(page, 'q1', String(total))).getByText('Correct!').waitFor();
+  await (await answerText(page, 'q2', '1')).getByText('Correct!').waitFor();
   assert.deepEqual(page.problems, []);
 });
