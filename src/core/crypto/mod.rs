@@ -48,7 +48,8 @@ impl CryptoError {
                         .replace("hex digits", "chiffres hexadécimaux")
                         .replace(" for ", " pour ")
                         .replace("an X25519 private key", "une clé privée X25519")
-                        .replace("an X25519 public key", "une clé publique X25519");
+                        .replace("an X25519 public key", "une clé publique X25519")
+                        .replace("an Ed25519 secret key", "une clé secrète Ed25519");
                     format!("la clé fait {} ; attendu : {expected}", n_octets(*found))
                 }
                 CryptoError::IvLength { found } => {
@@ -213,6 +214,43 @@ pub fn x25519_shared(private: &[u8], their_public: &[u8]) -> Result<[u8; 32], Cr
     let k = key32(private, "32 bytes (64 hex digits) for an X25519 private key")?;
     let u = key32(their_public, "32 bytes (64 hex digits) for an X25519 public key")?;
     Ok(x25519_dalek::x25519(k, u))
+}
+
+/// ChaCha20-Poly1305 seal (RFC 8439 §2.8): ciphertext followed by the 16-byte tag.
+pub fn chacha20_poly1305_seal(key: &[u8], nonce: &[u8; 12], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    use chacha20poly1305::aead::{Aead, Payload};
+    let key = key32(key, "32 bytes (64 hex digits) for ChaCha20-Poly1305")?;
+    let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&key).expect("32-byte key");
+    Ok(cipher.encrypt(nonce.into(), Payload { msg: plaintext, aad }).expect("lab messages are far below the length limit"))
+}
+
+/// ChaCha20-Poly1305 open: the plaintext if the tag matches, nothing otherwise.
+pub fn chacha20_poly1305_open(key: &[u8], nonce: &[u8; 12], aad: &[u8], ciphertext_and_tag: &[u8]) -> Result<Option<Vec<u8>>, CryptoError> {
+    use chacha20poly1305::aead::{Aead, Payload};
+    let key = key32(key, "32 bytes (64 hex digits) for ChaCha20-Poly1305")?;
+    let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&key).expect("32-byte key");
+    Ok(cipher.decrypt(nonce.into(), Payload { msg: ciphertext_and_tag, aad }).ok())
+}
+
+/// Ed25519 public key of a 32-byte secret key (RFC 8032 §5.1.5).
+pub fn ed25519_public(secret: &[u8]) -> Result<[u8; 32], CryptoError> {
+    let secret = key32(secret, "32 bytes (64 hex digits) for an Ed25519 secret key")?;
+    Ok(ed25519_dalek::SigningKey::from_bytes(&secret).verifying_key().to_bytes())
+}
+
+/// Ed25519 signature of `msg` (RFC 8032 §5.1.6): deterministic, 64 bytes.
+pub fn ed25519_sign(secret: &[u8], msg: &[u8]) -> Result<[u8; 64], CryptoError> {
+    use ed25519_dalek::Signer;
+    let secret = key32(secret, "32 bytes (64 hex digits) for an Ed25519 secret key")?;
+    Ok(ed25519_dalek::SigningKey::from_bytes(&secret).sign(msg).to_bytes())
+}
+
+/// Checks an Ed25519 signature (strict: refuses small-order keys and non-canonical encodings).
+/// A key or signature of the wrong size is simply not valid.
+pub fn ed25519_verify(public: &[u8], msg: &[u8], sig: &[u8]) -> bool {
+    let (Ok(public), Ok(sig)) = (<[u8; 32]>::try_from(public), <[u8; 64]>::try_from(sig)) else { return false };
+    let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&public) else { return false };
+    key.verify_strict(msg, &ed25519_dalek::Signature::from_bytes(&sig)).is_ok()
 }
 
 #[cfg(test)]

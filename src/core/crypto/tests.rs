@@ -136,3 +136,41 @@ fn aes128_gcm_mcgrew_viega_cases_2_and_4() {
     assert_eq!(aes128_gcm_open(&key, &nonce, &other_aad, &sealed).unwrap(), None);
     assert_eq!(aes128_gcm_open(&key, &nonce, &aad, &sealed).unwrap(), Some(pt));
 }
+
+/// RFC 8032 §7.1, TEST 1 (empty message).
+#[test]
+fn ed25519_rfc8032_7_1_test1() {
+    let secret = h("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    let public = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    let sig = "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
+    assert_eq!(hex::encode(ed25519_public(&secret).unwrap()), public);
+    assert_eq!(hex::encode(ed25519_sign(&secret, b"").unwrap()), sig);
+    assert!(ed25519_verify(&h(public), b"", &h(sig)));
+    // Tampered: one bit of the signature, another message, another key.
+    let mut bad = h(sig);
+    bad[0] ^= 1;
+    assert!(!ed25519_verify(&h(public), b"", &bad));
+    assert!(!ed25519_verify(&h(public), b"x", &h(sig)));
+    let mut other = h(public);
+    other[0] ^= 1;
+    assert!(!ed25519_verify(&other, b"", &h(sig)));
+    assert!(!ed25519_verify(&h(public), b"", &h(sig)[..63]));
+    assert!(ed25519_sign(&secret[..31], b"").is_err());
+}
+
+/// RFC 8439 §2.8.2 (AEAD_CHACHA20_POLY1305), the tag, then a tampered ciphertext refused.
+#[test]
+fn chacha20_poly1305_rfc8439_2_8_2() {
+    let key = h("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f");
+    let nonce: [u8; 12] = h("070000004041424344454647").try_into().unwrap();
+    let aad = h("50515253c0c1c2c3c4c5c6c7");
+    let pt = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.";
+    let sealed = chacha20_poly1305_seal(&key, &nonce, &aad, pt).unwrap();
+    assert_eq!(hex::encode(&sealed[sealed.len() - 16..]), "1ae10b594f09e26a7e902ecbd0600691");
+    assert_eq!(&sealed[..4], &h("d31a8d34")[..]);
+    assert_eq!(chacha20_poly1305_open(&key, &nonce, &aad, &sealed).unwrap().as_deref(), Some(&pt[..]));
+    let mut tampered = sealed.clone();
+    tampered[0] ^= 1;
+    assert_eq!(chacha20_poly1305_open(&key, &nonce, &aad, &tampered).unwrap(), None);
+    assert!(chacha20_poly1305_seal(&key[..16], &nonce, &aad, pt).is_err());
+}
