@@ -111,6 +111,7 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
             }).collect_view()}
             {(lab.kind == "ecb-picture").then(|| view! { <EcbPictures exercise=exercise.clone()/> })}
             {(lab.kind == "cbc-padding-oracle").then(|| view! { <PaddingReplay exercise=exercise.clone()/> })}
+            {(lab.kind == "kex-mitm").then(|| view! { <crate::ui::sequence::KexSequence exercise=exercise.clone() params=lab.params.clone()/> })}
             {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{move || state.t(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
         </section>
     }
