@@ -98,7 +98,7 @@ fn step_view(state: AppState, step: Step, signed: bool) -> impl IntoView {
             <span class="kex-caption">{move || caption(state, m, signed)}</span>
             <span class="kex-life" aria-hidden="true"></span>
             {left}
-            <span class="kex-act">{move || state.t(action_word(step.action))}</span>
+            <span class="kex-act"><span>{move || state.t(action_word(step.action))}</span></span>
             {right}
             <span class="kex-life" aria-hidden="true"></span>
         </li>
