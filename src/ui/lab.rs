@@ -112,6 +112,7 @@ pub fn LabPanel(lab: Lab, vars: BTreeMap<String, String>, exercise: Arc<Exercise
             {(lab.kind == "ecb-picture").then(|| view! { <EcbPictures exercise=exercise.clone()/> })}
             {(lab.kind == "cbc-padding-oracle").then(|| view! { <PaddingReplay exercise=exercise.clone()/> })}
             {(lab.kind == "fleet-keys").then(|| view! { <FleetGrid exercise=exercise.clone()/> })}
+            {(lab.kind == "kex-mitm").then(|| view! { <crate::ui::sequence::KexSequence exercise=exercise.clone() params=lab.params.clone()/> })}
             {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{move || state.t(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
         </section>
     }

@@ -6,6 +6,7 @@ use leptos_router::path;
 
 pub mod lab;
 pub mod pages;
+pub mod sequence;
 pub mod state;
 pub mod storage;
 pub mod worker;

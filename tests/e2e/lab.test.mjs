@@ -244,7 +244,7 @@ en = "42."
 test('axe-core finds no violation on any route, in each theme and language', async () => {
   // axe is injected as a script, which our own CSP rightly blocks: bypass it for this test only.
   const page = await newPage(browser, { bypassCSP: true });
-  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/track/aead', '/exercise/aead-kat', '/exercise/gcm-nonce-reuse', '/exercise/default-password', '/track/public-key', '/exercise/manifest-signatures', '/exercise/ecdsa-nonce-reuse', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page', '/track/key-management', '/exercise/blast-radius', '/exercise/secure-boot', '/exercise/rollback'];
+  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/track/aead', '/exercise/aead-kat', '/exercise/gcm-nonce-reuse', '/exercise/default-password', '/track/public-key', '/exercise/manifest-signatures', '/exercise/ecdsa-nonce-reuse', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page', '/track/key-management', '/exercise/blast-radius', '/exercise/secure-boot', '/exercise/rollback', '/exercise/mitm-ecdh', '/exercise/authenticated-ecdh', '/workbench?tool=ffdh'];
   const report = [];
   for (const [lang, theme] of [['fr', 'light'], ['en', 'dark'], ['en', 'contrast']]) {
     await withStorage(page, site.url, { 'seclab.lang': lang, 'seclab.theme': theme });
@@ -255,6 +255,13 @@ test('axe-core finds no violation on any route, in each theme and language', asy
       // Open the lab output and a hint so their markup is checked too.
       if (route.startsWith('/exercise/')) {
         await page.locator('form.tool button[type="submit"]').first().click().catch(() => {});
+      }
+      // The sequence diagram with arrows drawn: replace every message (the second control).
+      if (route === '/exercise/mitm-ecdh') {
+        for (let i = 1; i <= 3; i++) {
+          await page.locator('.kex-controls button').nth(1).click();
+          await page.locator('.kex-messages li').nth(i - 1).waitFor();
+        }
       }
       const violations = await axe(page);
       if (violations.length) report.push({ lang, theme, route, violations });
@@ -510,5 +517,78 @@ test('blast radius: the fleet grid marks every device exposed under the global k
   await show('asymmetric', 0);
   await (await answerText(page, 'q1', String(total))).getByText('Correct!').waitFor();
   await (await answerText(page, 'q2', '1')).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('man in the middle: replacing both keys lets Mallory read the sensor reading while Bob notices nothing', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'mitm-ecdh');
+  const lab = page.locator('section.kex');
+  const replace = lab.getByRole('button', { name: 'Replace', exact: true });
+  await lab.getByText('No message has passed yet.').waitFor();
+  await replace.click();
+  await lab.locator('.kex-live').getByText(/^Message 1: replaced\. Waiting for your decision\.$/).waitFor();
+  // Bob now holds a key with Mallory; Alice's key with Mallory comes with message 2.
+  await lab.locator('.kex-mallory-bob-key').waitFor();
+  assert.equal(await lab.locator('.kex-read').count(), 0);
+  await replace.click();
+  await lab.locator('.kex-mallory-alice-key').waitFor();
+  const read = (await lab.locator('.kex-read').textContent()).trim();
+  assert.match(read, /^temperature=\d+\.\dC seq=\d{4}$/);
+  // Message 3: re-encrypted for Bob, who accepts it.
+  await replace.click();
+  await lab.locator('.kex-outcome').getByText('Bob accepted the reading without noticing anything, but Mallory read it on the way.').waitFor();
+  assert.equal((await lab.locator('.kex-bob-reading').textContent()).trim(), read);
+  assert.equal(await lab.locator('.kex-messages li').count(), 3);
+  assert.equal(await lab.locator('.kex-messages li.kex-replace').count(), 3);
+  assert.ok(await lab.getByRole('button', { name: 'Forward', exact: true }).isDisabled());
+  assert.notEqual(await lab.locator('.kex-alice-key').textContent(), await lab.locator('.kex-bob-key').textContent());
+
+  await (await answerText(page, 'q1', 'temperature=99.9C seq=1000')).getByText('That is not the right answer').waitFor();
+  await (await answerText(page, 'q1', read)).getByText('Correct!').waitFor();
+  await (await answerChoices(page, 'q2', answers['mitm-ecdh'].q2.split(','))).getByText('Correct!').waitFor();
+  await page.getByText('Exercise solved!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('authenticated ECDH: the party that receives a substituted key aborts, and an honest run establishes the session', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'authenticated-ecdh');
+  const lab = page.locator('section.kex');
+  const button = (name) => lab.getByRole('button', { name, exact: true });
+
+  // Mallory replaces Alice's key: Bob checks it against Alice's pinned identity and aborts.
+  await button('Replace').click();
+  await lab.locator('.kex-outcome').getByText('Bob aborts: the key he received is not signed by Alice\'s pinned identity.').waitFor();
+  const bobAlert = (await lab.locator('.kex-alert').textContent()).trim();
+  assert.match(bobAlert, /^[0-9a-f]{16}$/);
+  assert.ok(await button('Forward').isDisabled());
+  assert.equal(await lab.locator('.kex-read').count(), 0);
+  assert.equal(await lab.locator('.kex-bob-key').count(), 0, 'Bob derived no key');
+
+  // Replacing Bob's key instead: Alice aborts, with another code.
+  await button('Restart').click();
+  await button('Forward').click();
+  await button('Replace').click();
+  await lab.locator('.kex-outcome').getByText('Alice aborts: the key she received is not signed by Bob\'s pinned identity.').waitFor();
+  const aliceAlert = (await lab.locator('.kex-alert').textContent()).trim();
+  assert.notEqual(aliceAlert, bobAlert);
+  assert.equal(await lab.locator('.kex-read').count(), 0);
+
+  // The honest run: both sides derive the same key and the reading arrives, unread by Mallory.
+  await button('Restart').click();
+  for (let i = 0; i < 3; i++) await button('Forward').click();
+  await lab.locator('.kex-outcome').getByText('Session established: Bob received the reading and Mallory could read nothing.').waitFor();
+  const key = (await lab.locator('.kex-alice-key').textContent()).trim();
+  assert.equal((await lab.locator('.kex-bob-key').textContent()).trim(), key);
+  assert.match(key, /^[0-9a-f]{64}$/);
+  assert.equal(await lab.locator('.kex-read').count(), 0);
+
+  await (await answerText(page, 'q1', aliceAlert)).getByText('Correct!').waitFor();
+  await (await answerText(page, 'q2', key)).getByText('Correct!').waitFor();
+  await (await answerChoices(page, 'q3', answers['authenticated-ecdh'].q3.split(','))).getByText('Correct!').waitFor();
+  await page.getByText('Exercise solved!').waitFor();
   assert.deepEqual(page.problems, []);
 });

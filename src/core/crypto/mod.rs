@@ -51,7 +51,11 @@ impl CryptoError {
                         .replace("hex digits", "chiffres hexadécimaux")
                         .replace(" for ", " pour ")
                         .replace("an X25519 private key", "une clé privée X25519")
-                        .replace("an X25519 public key", "une clé publique X25519");
+                        .replace("an X25519 public key", "une clé publique X25519")
+                        .replace("an Ed25519 secret key", "une clé secrète Ed25519")
+                        .replace("a scalar from 1 to n−1", "un scalaire de 1 à n−1")
+                        .replace("a P-256 private key", "une clé privée P-256")
+                        .replace("an ECDSA nonce", "un nonce ECDSA");
                     format!("la clé fait {} ; attendu : {expected}", n_octets(*found))
                 }
                 CryptoError::IvLength { found } => {
@@ -216,6 +220,22 @@ pub fn x25519_shared(private: &[u8], their_public: &[u8]) -> Result<[u8; 32], Cr
     let k = key32(private, "32 bytes (64 hex digits) for an X25519 private key")?;
     let u = key32(their_public, "32 bytes (64 hex digits) for an X25519 public key")?;
     Ok(x25519_dalek::x25519(k, u))
+}
+
+/// ChaCha20-Poly1305 seal (RFC 8439 §2.8): ciphertext followed by the 16-byte tag.
+pub fn chacha20_poly1305_seal(key: &[u8], nonce: &[u8; 12], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    use chacha20poly1305::aead::{Aead, Payload};
+    let key = key32(key, "32 bytes (64 hex digits) for ChaCha20-Poly1305")?;
+    let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&key).expect("32-byte key");
+    Ok(cipher.encrypt(nonce.into(), Payload { msg: plaintext, aad }).expect("lab messages are far below the length limit"))
+}
+
+/// ChaCha20-Poly1305 open: the plaintext if the tag matches, nothing otherwise.
+pub fn chacha20_poly1305_open(key: &[u8], nonce: &[u8; 12], aad: &[u8], ciphertext_and_tag: &[u8]) -> Result<Option<Vec<u8>>, CryptoError> {
+    use chacha20poly1305::aead::{Aead, Payload};
+    let key = key32(key, "32 bytes (64 hex digits) for ChaCha20-Poly1305")?;
+    let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&key).expect("32-byte key");
+    Ok(cipher.decrypt(nonce.into(), Payload { msg: ciphertext_and_tag, aad }).ok())
 }
 
 #[cfg(test)]

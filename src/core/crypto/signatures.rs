@@ -119,7 +119,8 @@ mod tests {
         sig[40] ^= 1;
         assert!(!ecdsa_p256_verify(&public, b"sample", &sig));
         assert_eq!(ecdsa_p256_sign_with_nonce(&h(RFC6979_X), &[0; 32], b"sample").unwrap(), None);
-        assert!(p256_public(&[0; 32]).is_err(), "zero is not a private key");
+        let zero = p256_public(&[0; 32]).unwrap_err();
+        assert_eq!(zero.describe(crate::core::i18n::Lang::Fr), "la clé fait 32 octets ; attendu : 32 octets (64 chiffres hexadécimaux), un scalaire de 1 à n−1, pour une clé privée P-256");
         assert!(p256_scalar_is_valid(&h(RFC6979_X)));
         assert!(!p256_scalar_is_valid(&[0; 32]) && !p256_scalar_is_valid(&[0xff; 32]) && !p256_scalar_is_valid(&[1; 31]));
     }

@@ -136,3 +136,20 @@ fn aes128_gcm_mcgrew_viega_cases_2_and_4() {
     assert_eq!(aes128_gcm_open(&key, &nonce, &other_aad, &sealed).unwrap(), None);
     assert_eq!(aes128_gcm_open(&key, &nonce, &aad, &sealed).unwrap(), Some(pt));
 }
+
+/// RFC 8439 §2.8.2 (AEAD_CHACHA20_POLY1305), the tag, then a tampered ciphertext refused.
+#[test]
+fn chacha20_poly1305_rfc8439_2_8_2() {
+    let key = h("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f");
+    let nonce: [u8; 12] = h("070000004041424344454647").try_into().unwrap();
+    let aad = h("50515253c0c1c2c3c4c5c6c7");
+    let pt = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.";
+    let sealed = chacha20_poly1305_seal(&key, &nonce, &aad, pt).unwrap();
+    assert_eq!(hex::encode(&sealed[sealed.len() - 16..]), "1ae10b594f09e26a7e902ecbd0600691");
+    assert_eq!(&sealed[..4], &h("d31a8d34")[..]);
+    assert_eq!(chacha20_poly1305_open(&key, &nonce, &aad, &sealed).unwrap().as_deref(), Some(&pt[..]));
+    let mut tampered = sealed.clone();
+    tampered[0] ^= 1;
+    assert_eq!(chacha20_poly1305_open(&key, &nonce, &aad, &tampered).unwrap(), None);
+    assert!(chacha20_poly1305_seal(&key[..16], &nonce, &aad, pt).is_err());
+}

@@ -26,6 +26,7 @@ pub mod fleet_keys;
 pub mod gcm_nonce_reuse;
 pub mod hmac_challenge;
 pub mod key_hierarchy;
+pub mod kex_mitm;
 pub mod length_extension;
 pub mod manifest_signatures;
 pub mod padding_oracle;
@@ -36,7 +37,7 @@ pub mod x25519;
 pub type Params = toml::Table;
 
 /// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy, &aead_frame::AeadFrame, &gcm_nonce_reuse::GcmNonceReuse, &password_crack::PasswordCrack, &manifest_signatures::ManifestSignatures, &ecdsa_nonce_reuse::EcdsaNonceReuse, &fleet_keys::FleetKeys, &secure_boot::SecureBoot, &firmware_update::FirmwareUpdate];
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy, &aead_frame::AeadFrame, &gcm_nonce_reuse::GcmNonceReuse, &password_crack::PasswordCrack, &manifest_signatures::ManifestSignatures, &ecdsa_nonce_reuse::EcdsaNonceReuse, &fleet_keys::FleetKeys, &secure_boot::SecureBoot, &firmware_update::FirmwareUpdate, &kex_mitm::KexMitm];
 
 pub fn find(kind: &str) -> Option<&'static dyn Engine> {
     REGISTRY.iter().copied().find(|e| e.kind() == kind)

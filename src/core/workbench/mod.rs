@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use crate::core::engines::ToolOutput;
 use crate::core::i18n::{Bilingual, L10n};
 
+mod ffdh;
 mod run;
 pub use run::{run, run_light};
 
@@ -21,10 +22,11 @@ pub enum Category {
     Hash,
     Mac,
     Kdf,
+    KeyExchange,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [Category::Encoding, Category::Cipher, Category::Aead, Category::Hash, Category::Mac, Category::Kdf];
+    pub const ALL: [Category; 7] = [Category::Encoding, Category::Cipher, Category::Aead, Category::Hash, Category::Mac, Category::Kdf, Category::KeyExchange];
 
     pub fn title(self) -> L10n {
         match self {
@@ -34,6 +36,7 @@ impl Category {
             Category::Hash => L10n { fr: "Hachage", en: "Hashing" },
             Category::Mac => L10n { fr: "Codes d'authentification (MAC)", en: "Message authentication codes (MAC)" },
             Category::Kdf => L10n { fr: "Dérivation de clés et mots de passe", en: "Key and password derivation" },
+            Category::KeyExchange => L10n { fr: "Échange de clés", en: "Key exchange" },
         }
     }
 }
@@ -240,6 +243,22 @@ pub static TOOLS: &[ToolInfo] = &[
         ],
         heavy: true,
         standard: "RFC 9106 §5.3",
+    },
+    ToolInfo {
+        id: "ffdh",
+        category: Category::KeyExchange,
+        title: L10n { fr: "Diffie-Hellman sur un corps fini", en: "Finite-field Diffie-Hellman" },
+        description: L10n {
+            fr: "Calcule gˣ mod p et le secret partagé yˣ mod p dans un groupe publié (RFC 5114, RFC 3526) ou le petit groupe p = 23 des manuels. Refuse une valeur publique hors de [2, p − 2] ou hors du sous-groupe.",
+            en: "Computes gˣ mod p and the shared secret yˣ mod p in a published group (RFC 5114, RFC 3526) or the textbook group p = 23. Refuses a public value outside [2, p − 2] or outside the subgroup.",
+        },
+        fields: &[
+            field("group", "Groupe", "Group", FieldKind::Select(ffdh::GROUPS), "rfc5114-1024-160"),
+            field("private", "Exposant privé x (hex)", "Private exponent x (hex)", FieldKind::Hex, "B9A3B3AE8FEFC1A2930496507086F8455D48943E"),
+            field("peer", "Valeur publique de l'autre partie y (hex, facultative)", "Other party's public value y (hex, optional)", FieldKind::Hex, "717A6CB053371FF4A3B932941C1E5663F861A1D6AD34AE66576DFB98F6C6CBF9DDD5A56C7833F6BCFDFF095582AD868E440E8D09FD769E3CECCDC3D3B1E4CFA057776CAAF9739B6A9FEE8E7411F8D6DAC09D6A4EDB46CC2B5D5203090EAE6126311E53FD2C14B574E6A3109A3DA1BE41BDCEAA186F5CE06716A2B6A07B3C33FE"),
+        ],
+        heavy: false,
+        standard: "RFC 5114 A.1",
     },
 ];
 

@@ -105,6 +105,7 @@ pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Output
         "hash" => hash(inputs),
         "hmac" => hmac_tool(inputs),
         "hkdf" => hkdf_tool(inputs),
+        "ffdh" => super::ffdh::run(inputs),
         "pbkdf2" | "argon2" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
         other => Err(crate::core::engines::unknown_tool(other)),
     }
