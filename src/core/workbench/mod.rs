@@ -257,7 +257,7 @@ pub static TOOLS: &[ToolInfo] = &[
             field("private", "Exposant privé x (hex)", "Private exponent x (hex)", FieldKind::Hex, "B9A3B3AE8FEFC1A2930496507086F8455D48943E"),
             field("peer", "Valeur publique de l'autre partie y (hex, facultative)", "Other party's public value y (hex, optional)", FieldKind::Hex, "717A6CB053371FF4A3B932941C1E5663F861A1D6AD34AE66576DFB98F6C6CBF9DDD5A56C7833F6BCFDFF095582AD868E440E8D09FD769E3CECCDC3D3B1E4CFA057776CAAF9739B6A9FEE8E7411F8D6DAC09D6A4EDB46CC2B5D5203090EAE6126311E53FD2C14B574E6A3109A3DA1BE41BDCEAA186F5CE06716A2B6A07B3C33FE"),
         ],
-        heavy: false,
+        heavy: true,
         standard: "RFC 5114 A.1",
     },
 ];

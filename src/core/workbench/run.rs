@@ -91,6 +91,8 @@ pub fn run(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bil
     match tool {
         "pbkdf2" => pbkdf2_tool(inputs),
         "argon2" => argon2_tool(inputs),
+        // A 2048-bit modular power takes tens of milliseconds in wasm: off the page.
+        "ffdh" => super::ffdh::run(inputs),
         _ => run_light(tool, inputs),
     }
 }
@@ -105,8 +107,7 @@ pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Output
         "hash" => hash(inputs),
         "hmac" => hmac_tool(inputs),
         "hkdf" => hkdf_tool(inputs),
-        "ffdh" => super::ffdh::run(inputs),
-        "pbkdf2" | "argon2" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
+        "pbkdf2" | "argon2" | "ffdh" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
         other => Err(crate::core::engines::unknown_tool(other)),
     }
 }

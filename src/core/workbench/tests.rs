@@ -28,6 +28,14 @@ fn every_tool_runs_on_its_defaults_and_is_described_in_both_languages() {
             }
         }
     }
+    // The page calls run_light only: a heavy tool must be refused there (so the page's wasm does
+    // not link it) and a light one must run there.
+    for tool in TOOLS {
+        match run_light(tool.id, &defaults(tool)) {
+            Err(e) if tool.heavy => assert_eq!(e.en, "this tool runs in the worker", "{}", tool.id),
+            result => assert!(!tool.heavy && result.is_ok(), "{} heavy={}", tool.id, tool.heavy),
+        }
+    }
     for category in Category::ALL {
         assert!(TOOLS.iter().any(|t| t.category == category), "{category:?} has no tool");
     }
