@@ -217,3 +217,5 @@ pub fn x25519_shared(private: &[u8], their_public: &[u8]) -> Result<[u8; 32], Cr
 
 #[cfg(test)]
 mod tests;
+pub mod bigint;
+pub mod rsa_kit;
