@@ -44,6 +44,12 @@ pub fn trimmed(x: &BoxedUint) -> Vec<u8> {
 /// such primes has exactly `2 × bits` bits). Tests at most `max_candidates` numbers that survive
 /// the small-factor sieve. Returns the prime if found and how many candidates were tested.
 pub fn prime_search(start: &[u8], bits: u32, max_candidates: usize) -> (Option<Vec<u8>>, usize) {
+    prime_search_where(start, bits, max_candidates, |_| true)
+}
+
+/// [`prime_search`] that skips, before the costly primality test, the candidates `accept`
+/// refuses (e.g. p ≡ 1 mod 3 when e = 3).
+pub fn prime_search_where(start: &[u8], bits: u32, max_candidates: usize, accept: impl Fn(&[u8]) -> bool) -> (Option<Vec<u8>>, usize) {
     assert!(bits >= 16 && bits % 8 == 0 && start.len() == (bits / 8) as usize, "prime_search: {bits} bits from {} bytes", start.len());
     let mut bytes = start.to_vec();
     bytes[0] |= 0xc0;
@@ -52,8 +58,9 @@ pub fn prime_search(start: &[u8], bits: u32, max_candidates: usize) -> (Option<V
     let mut tested = 0;
     for candidate in sieve.take(max_candidates) {
         tested += 1;
-        if crypto_primes::is_prime(crypto_primes::Flavor::Any, &candidate) {
-            return (Some(trimmed(&candidate)), tested);
+        let bytes = trimmed(&candidate);
+        if accept(&bytes) && crypto_primes::is_prime(crypto_primes::Flavor::Any, &candidate) {
+            return (Some(bytes), tested);
         }
     }
     (None, tested)
@@ -70,10 +77,8 @@ pub fn random_prime_step(bits: u32, max_candidates: usize) -> Result<(Option<Vec
 /// the instance seed), and `accept` may refuse a prime (e.g. p ≡ 1 mod e). Same seed, same prime.
 pub fn seeded_prime(bits: u32, mut start: impl FnMut(u32) -> Vec<u8>, accept: impl Fn(&[u8]) -> bool) -> Vec<u8> {
     for k in 0.. {
-        if let (Some(p), _) = prime_search(&start(k), bits, 4096) {
-            if accept(&p) {
-                return p;
-            }
+        if let (Some(p), _) = prime_search_where(&start(k), bits, 4096, &accept) {
+            return p;
         }
     }
     unreachable!("the loop only ends by returning")
