@@ -244,7 +244,7 @@ en = "42."
 test('axe-core finds no violation on any route, in each theme and language', async () => {
   // axe is injected as a script, which our own CSP rightly blocks: bypass it for this test only.
   const page = await newPage(browser, { bypassCSP: true });
-  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/track/aead', '/exercise/aead-kat', '/exercise/gcm-nonce-reuse', '/exercise/default-password', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page'];
+  const routes = ['/', '/track/symmetric', '/exercise/aes-kat', '/exercise/x25519-session', '/exercise/security-matrix', '/exercise/padding-oracle', '/exercise/ecb-picture', '/exercise/length-extension', '/exercise/cbc-bitflip', '/exercise/key-hierarchy', '/track/aead', '/exercise/aead-kat', '/exercise/gcm-nonce-reuse', '/exercise/default-password', '/progress', '/settings', '/workbench', '/workbench?tool=argon2', '/no-such-page', '/track/public-key', '/exercise/rsa-textbook', '/exercise/rsa-hastad', '/exercise/rsa-common-modulus', '/workbench?tool=rsa-keygen', '/workbench?tool=bigint'];
   const report = [];
   for (const [lang, theme] of [['fr', 'light'], ['en', 'dark'], ['en', 'contrast']]) {
     await withStorage(page, site.url, { 'seclab.lang': lang, 'seclab.theme': theme });
