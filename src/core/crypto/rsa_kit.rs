@@ -50,16 +50,43 @@ pub fn prime_search(start: &[u8], bits: u32, max_candidates: usize) -> (Option<V
 /// [`prime_search`] that skips, before the costly primality test, the candidates `accept`
 /// refuses (e.g. p ≡ 1 mod 3 when e = 3).
 pub fn prime_search_where(start: &[u8], bits: u32, max_candidates: usize, accept: impl Fn(&[u8]) -> bool) -> (Option<Vec<u8>>, usize) {
+    search_from(start, bits, max_candidates, &accept, Test::BailliePsw)
+}
+
+/// How candidates are tested: keys get the full Baillie-PSW test; exercise instances (public
+/// teaching moduli, never keys) a strong probable-prime test to base 2, which a random 256-bit
+/// composite passes with probability below 2⁻⁴⁰ (Damgård, Landrock, Pomerance 1993) and costs a
+/// third of the time, so that the page builds an instance in a few milliseconds.
+#[derive(Clone, Copy)]
+enum Test {
+    BailliePsw,
+    MillerRabinBase2,
+}
+
+fn search_from(start: &[u8], bits: u32, max_candidates: usize, accept: &impl Fn(&[u8]) -> bool, test: Test) -> (Option<Vec<u8>>, usize) {
     assert!(bits >= 16 && bits % 8 == 0 && start.len() == (bits / 8) as usize, "prime_search: {bits} bits from {} bytes", start.len());
     let mut bytes = start.to_vec();
     bytes[0] |= 0xc0;
     *bytes.last_mut().expect("at least 2 bytes") |= 1;
-    let sieve = SmallFactorsSieve::new(uint(&bytes), NonZeroU32::new(bits).expect("bits > 0"), false).expect("the start fits its bit length");
+    search(uint(&bytes), bits, max_candidates, accept, |x: &BoxedUint| trimmed(x), test)
+}
+
+fn search<T>(start: T, bits: u32, max_candidates: usize, accept: &impl Fn(&[u8]) -> bool, to_bytes: impl Fn(&T) -> Vec<u8>, test: Test) -> (Option<Vec<u8>>, usize)
+where
+    T: crypto_bigint::UnsignedWithMontyForm + crypto_bigint::RandomMod,
+{
+    let sieve = SmallFactorsSieve::new(start, NonZeroU32::new(bits).expect("bits > 0"), false).expect("the start fits its bit length");
     let mut tested = 0;
     for candidate in sieve.take(max_candidates) {
         tested += 1;
-        let bytes = trimmed(&candidate);
-        if accept(&bytes) && crypto_primes::is_prime(crypto_primes::Flavor::Any, &candidate) {
+        let bytes = to_bytes(&candidate);
+        let prime = || match test {
+            Test::BailliePsw => crypto_primes::is_prime(crypto_primes::Flavor::Any, &candidate),
+            Test::MillerRabinBase2 => crypto_bigint::Odd::new(candidate.clone())
+                .into_option()
+                .is_some_and(|odd| !crypto_primes::hazmat::MillerRabin::new(odd).test_base_two().is_composite()),
+        };
+        if accept(&bytes) && prime() {
             return (Some(bytes), tested);
         }
     }
@@ -77,7 +104,7 @@ pub fn random_prime_step(bits: u32, max_candidates: usize) -> Result<(Option<Vec
 /// the instance seed), and `accept` may refuse a prime (e.g. p ≡ 1 mod e). Same seed, same prime.
 pub fn seeded_prime(bits: u32, mut start: impl FnMut(u32) -> Vec<u8>, accept: impl Fn(&[u8]) -> bool) -> Vec<u8> {
     for k in 0.. {
-        if let (Some(p), _) = prime_search_where(&start(k), bits, 4096, &accept) {
+        if let (Some(p), _) = search_from(&start(k), bits, 4096, &accept, Test::MillerRabinBase2) {
             return p;
         }
     }

@@ -127,3 +127,14 @@ fn seeded_stream_is_reproducible() {
     assert_eq!(x, y);
     assert_eq!(&x[..32], &crate::core::crypto::sha256(&[[1u8; 32].as_slice(), &0u64.to_be_bytes()].concat())[..]);
 }
+
+/// Instance primes use the base-2 strong probable-prime test only: each one also passes the
+/// full Baillie-PSW test, and the exponent condition holds.
+#[test]
+fn instance_primes_pass_the_full_test() {
+    for k in 0..40u8 {
+        let p = seeded_prime(256, |i| crate::core::crypto::sha256(&[k, i as u8]).to_vec(), |_| true);
+        assert!(crypto_primes::is_prime(crypto_primes::Flavor::Any, &uint(&p)), "{}", hex::encode(&p));
+        assert_eq!(p.len(), 32);
+    }
+}
