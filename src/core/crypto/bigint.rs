@@ -5,7 +5,7 @@
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
-use num_traits::{One, Signed, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::core::i18n::Bilingual;
 
@@ -154,6 +154,117 @@ pub fn hex(x: &BigInt) -> String {
     } else {
         format!("0x{}", x.to_str_radix(16))
     }
+}
+
+/// The odd primes below 2¹⁴ (a sieve of Eratosthenes), for trial division: about one candidate
+/// in nine that survives them is prime at 256 bits, so few Miller-Rabin tests are wasted.
+fn small_primes() -> Vec<u32> {
+    const LIMIT: usize = 1 << 14;
+    let mut composite = vec![false; LIMIT];
+    let mut primes = Vec::new();
+    for n in 3..LIMIT {
+        if n % 2 == 1 && !composite[n] {
+            primes.push(n as u32);
+            for m in (n * n..LIMIT).step_by(2 * n) {
+                composite[m] = true;
+            }
+        }
+    }
+    primes
+}
+
+/// Teaching Miller-Rabin: is `n` a strong probable prime to base 2? (FIPS 186-5 B.3.1 with the
+/// single base 2.) A random 256-bit composite passes with probability below 2⁻⁴⁰ (Damgård,
+/// Landrock, Pomerance 1993): enough to draw the public moduli of an exercise, not to make keys
+/// (the worker uses `crypto-primes`' Baillie-PSW test for those).
+pub fn is_strong_probable_prime_base2(n: &BigUint) -> bool {
+    let one = BigUint::one();
+    let two = BigUint::from(2u32);
+    if *n < BigUint::from(4u32) {
+        return *n == two || *n == BigUint::from(3u32);
+    }
+    if n.is_even() {
+        return false;
+    }
+    let n1 = n - &one;
+    let s = n1.trailing_zeros().expect("n − 1 > 0");
+    let d = &n1 >> s;
+    let mut x = two.modpow(&d, n);
+    if x == one || x == n1 {
+        return true;
+    }
+    for _ in 1..s {
+        x = &x * &x % n;
+        if x == n1 {
+            return true;
+        }
+        if x == one {
+            return false;
+        }
+    }
+    false
+}
+
+/// Teaching prime search for exercise instances: from `start(k)` (bytes; two top bits and the low
+/// bit are set), step by 2 while keeping the residues modulo the small primes up to date (a
+/// sieve), skip what `accept` refuses, and test the survivors with Miller-Rabin base 2. `bits`
+/// is the size of the prime. Same start, same prime.
+pub fn seeded_prime(bits: u64, mut start: impl FnMut(u32) -> Vec<u8>, accept: impl Fn(&BigUint) -> bool) -> BigUint {
+    let primes = small_primes();
+    for k in 0.. {
+        let mut bytes = start(k);
+        bytes[0] |= 0xc0;
+        *bytes.last_mut().expect("a start has bytes") |= 1;
+        let mut c = BigUint::from_bytes_be(&bytes);
+        let mut residues: Vec<u32> = primes.iter().map(|p| (&c % *p).to_u32().expect("below p")).collect();
+        for _ in 0..4096 {
+            if c.bits() > bits {
+                break;
+            }
+            if residues.iter().all(|r| *r != 0) && accept(&c) && is_strong_probable_prime_base2(&c) {
+                return c;
+            }
+            c += 2u32;
+            for (r, p) in residues.iter_mut().zip(&primes) {
+                *r = (*r + 2) % p;
+            }
+        }
+    }
+    unreachable!("the loop only ends by returning")
+}
+
+/// MGF1 with SHA-256 (RFC 8017 B.2.1).
+fn mgf1_sha256(seed: &[u8], len: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len + 32);
+    let mut counter = 0u32;
+    while out.len() < len {
+        out.extend_from_slice(&crate::core::crypto::sha256(&[seed, &counter.to_be_bytes()].concat()));
+        counter += 1;
+    }
+    out.truncate(len);
+    out
+}
+
+/// Teaching EME-OAEP encoding (RFC 8017 §7.1.1 step 2, SHA-256, empty label) of `msg` for a
+/// `k`-byte modulus, with the given 32-byte seed: the structure made visible, for exercise
+/// instances. A native test checks that the `rsa` crate's OAEP decryption accepts the result;
+/// real encryption goes through [`super::rsa_kit`].
+pub fn eme_oaep_sha256(k: usize, msg: &[u8], seed: &[u8; 32]) -> Option<Vec<u8>> {
+    const H: usize = 32;
+    if msg.len() + 2 * H + 2 > k {
+        return None;
+    }
+    let mut db = crate::core::crypto::sha256(b"").to_vec();
+    db.resize(k - msg.len() - H - 2, 0);
+    db.push(1);
+    db.extend_from_slice(msg);
+    let db_mask = mgf1_sha256(seed, k - H - 1);
+    let masked_db: Vec<u8> = db.iter().zip(&db_mask).map(|(a, b)| a ^ b).collect();
+    let seed_mask = mgf1_sha256(&masked_db, H);
+    let mut em = vec![0u8];
+    em.extend(seed.iter().zip(&seed_mask).map(|(a, b)| a ^ b));
+    em.extend(masked_db);
+    Some(em)
 }
 
 #[cfg(test)]

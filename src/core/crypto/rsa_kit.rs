@@ -50,28 +50,18 @@ pub fn prime_search(start: &[u8], bits: u32, max_candidates: usize) -> (Option<V
 /// [`prime_search`] that skips, before the costly primality test, the candidates `accept`
 /// refuses (e.g. p ≡ 1 mod 3 when e = 3).
 pub fn prime_search_where(start: &[u8], bits: u32, max_candidates: usize, accept: impl Fn(&[u8]) -> bool) -> (Option<Vec<u8>>, usize) {
-    search_from(start, bits, max_candidates, &accept, Test::BailliePsw)
+    search_from(start, bits, max_candidates, &accept)
 }
 
-/// How candidates are tested: keys get the full Baillie-PSW test; exercise instances (public
-/// teaching moduli, never keys) a strong probable-prime test to base 2, which a random 256-bit
-/// composite passes with probability below 2⁻⁴⁰ (Damgård, Landrock, Pomerance 1993) and costs a
-/// third of the time, so that the page builds an instance in a few milliseconds.
-#[derive(Clone, Copy)]
-enum Test {
-    BailliePsw,
-    MillerRabinBase2,
-}
-
-fn search_from(start: &[u8], bits: u32, max_candidates: usize, accept: &impl Fn(&[u8]) -> bool, test: Test) -> (Option<Vec<u8>>, usize) {
+fn search_from(start: &[u8], bits: u32, max_candidates: usize, accept: &impl Fn(&[u8]) -> bool) -> (Option<Vec<u8>>, usize) {
     assert!(bits >= 16 && bits % 8 == 0 && start.len() == (bits / 8) as usize, "prime_search: {bits} bits from {} bytes", start.len());
     let mut bytes = start.to_vec();
     bytes[0] |= 0xc0;
     *bytes.last_mut().expect("at least 2 bytes") |= 1;
-    search(uint(&bytes), bits, max_candidates, accept, |x: &BoxedUint| trimmed(x), test)
+    search(uint(&bytes), bits, max_candidates, accept, |x: &BoxedUint| trimmed(x))
 }
 
-fn search<T>(start: T, bits: u32, max_candidates: usize, accept: &impl Fn(&[u8]) -> bool, to_bytes: impl Fn(&T) -> Vec<u8>, test: Test) -> (Option<Vec<u8>>, usize)
+fn search<T>(start: T, bits: u32, max_candidates: usize, accept: &impl Fn(&[u8]) -> bool, to_bytes: impl Fn(&T) -> Vec<u8>) -> (Option<Vec<u8>>, usize)
 where
     T: crypto_bigint::UnsignedWithMontyForm + crypto_bigint::RandomMod,
 {
@@ -80,13 +70,7 @@ where
     for candidate in sieve.take(max_candidates) {
         tested += 1;
         let bytes = to_bytes(&candidate);
-        let prime = || match test {
-            Test::BailliePsw => crypto_primes::is_prime(crypto_primes::Flavor::Any, &candidate),
-            Test::MillerRabinBase2 => crypto_bigint::Odd::new(candidate.clone())
-                .into_option()
-                .is_some_and(|odd| !crypto_primes::hazmat::MillerRabin::new(odd).test_base_two().is_composite()),
-        };
-        if accept(&bytes) && prime() {
+        if accept(&bytes) && crypto_primes::is_prime(crypto_primes::Flavor::Any, &candidate) {
             return (Some(bytes), tested);
         }
     }
@@ -98,17 +82,6 @@ pub fn random_prime_step(bits: u32, max_candidates: usize) -> Result<(Option<Vec
     let mut start = vec![0u8; (bits / 8) as usize];
     getrandom::fill(&mut start).map_err(|e| err(format!("le générateur aléatoire a échoué : {e}"), format!("the random generator failed: {e}")))?;
     Ok(prime_search(&start, bits, max_candidates))
-}
-
-/// A deterministic prime for a per-learner instance: `start(k)` gives the k-th start bytes (from
-/// the instance seed), and `accept` may refuse a prime (e.g. p ≡ 1 mod e). Same seed, same prime.
-pub fn seeded_prime(bits: u32, mut start: impl FnMut(u32) -> Vec<u8>, accept: impl Fn(&[u8]) -> bool) -> Vec<u8> {
-    for k in 0.. {
-        if let (Some(p), _) = search_from(&start(k), bits, 4096, &accept, Test::MillerRabinBase2) {
-            return p;
-        }
-    }
-    unreachable!("the loop only ends by returning")
 }
 
 /// Checks a key size from the workbench: a multiple of 16 from 512 to 4096.
@@ -282,49 +255,6 @@ impl ::rsa::rand_core::TryRng for SysRandom {
 }
 
 impl ::rsa::rand_core::TryCryptoRng for SysRandom {}
-
-/// A reproducible generator for exercise instances only: SHA-256(seed ‖ counter) blocks. It lets
-/// an exercise show an OAEP ciphertext that is the same each time the learner opens it; it is
-/// never used for a real key.
-pub struct SeededStream {
-    seed: [u8; 32],
-    counter: u64,
-    buf: Vec<u8>,
-}
-
-impl SeededStream {
-    pub fn new(seed: [u8; 32]) -> Self {
-        SeededStream { seed, counter: 0, buf: Vec::new() }
-    }
-}
-
-impl ::rsa::rand_core::TryRng for SeededStream {
-    type Error = core::convert::Infallible;
-    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-        let mut b = [0u8; 4];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u32::from_le_bytes(b))
-    }
-    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-        let mut b = [0u8; 8];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u64::from_le_bytes(b))
-    }
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-        for byte in dst.iter_mut() {
-            if self.buf.is_empty() {
-                let mut block = self.seed.to_vec();
-                block.extend_from_slice(&self.counter.to_be_bytes());
-                self.counter += 1;
-                self.buf = crate::core::crypto::sha256(&block).to_vec();
-            }
-            *byte = self.buf.remove(0);
-        }
-        Ok(())
-    }
-}
-
-impl ::rsa::rand_core::TryCryptoRng for SeededStream {}
 
 #[cfg(test)]
 #[path = "rsa_kit_tests.rs"]

@@ -116,25 +116,18 @@ fn prime_search_finds_primes_and_keys_of_the_asked_size() {
     assert!(public_key(&[0x0f; 32], &[3]).unwrap_err().en.contains("512 to 4096 bits"));
 }
 
-#[test]
-fn seeded_stream_is_reproducible() {
-    use ::rsa::rand_core::TryRng;
-    let mut a = SeededStream::new([1; 32]);
-    let mut b = SeededStream::new([1; 32]);
-    let (mut x, mut y) = ([0u8; 50], [0u8; 50]);
-    a.try_fill_bytes(&mut x).unwrap();
-    b.try_fill_bytes(&mut y).unwrap();
-    assert_eq!(x, y);
-    assert_eq!(&x[..32], &crate::core::crypto::sha256(&[[1u8; 32].as_slice(), &0u64.to_be_bytes()].concat())[..]);
-}
-
-/// Instance primes use the base-2 strong probable-prime test only: each one also passes the
-/// full Baillie-PSW test, and the exponent condition holds.
+/// Exercise instances draw their primes with the teaching search of `bigint` (trial division
+/// and Miller-Rabin base 2): each one also passes `crypto-primes`' Baillie-PSW test.
 #[test]
 fn instance_primes_pass_the_full_test() {
+    use crate::core::crypto::bigint;
     for k in 0..40u8 {
-        let p = seeded_prime(256, |i| crate::core::crypto::sha256(&[k, i as u8]).to_vec(), |_| true);
-        assert!(crypto_primes::is_prime(crypto_primes::Flavor::Any, &uint(&p)), "{}", hex::encode(&p));
-        assert_eq!(p.len(), 32);
+        let p = bigint::seeded_prime(256, |i| crate::core::crypto::sha256(&[k, i as u8]).to_vec(), |_| true);
+        assert!(crypto_primes::is_prime(crypto_primes::Flavor::Any, &uint(&p.to_bytes_be())), "{p}");
+        assert_eq!(p.bits(), 256);
     }
+    // And the teaching test itself: 2³¹ − 1 (a Mersenne prime) passes, 561 (Carmichael) does not.
+    assert!(bigint::is_strong_probable_prime_base2(&2147483647u32.into()));
+    assert!(!bigint::is_strong_probable_prime_base2(&561u32.into()));
+    assert!(!bigint::is_strong_probable_prime_base2(&2147483649u32.into()));
 }

@@ -8,14 +8,15 @@ use num_integer::Integer;
 use num_traits::One;
 
 use super::{InputKind, InputSpec, InstanceSeed, LabVerdict, ToolOutput, ToolSpec};
-use crate::core::crypto::{bigint, rsa_kit};
+use crate::core::crypto::bigint;
 use crate::core::i18n::{Bilingual, L10n};
 
 /// A prime of `bits` bits (a multiple of 8) drawn from the instance seed under `label`, with
 /// gcd(p − 1, e) = 1 so that e is a valid RSA exponent. Same seed, same prime.
 pub fn seeded_prime(seed: &InstanceSeed, label: &str, bits: u32, e: &BigInt) -> BigInt {
-    let p = rsa_kit::seeded_prime(bits, |k| seed.value(&format!("{label}/{k}"), (bits / 8) as usize), |p| (bigint::from_bytes(p) - 1u32).gcd(e).is_one());
-    bigint::from_bytes(&p)
+    let e = e.magnitude().clone();
+    let p = bigint::seeded_prime(u64::from(bits), |k| seed.value(&format!("{label}/{k}"), (bits / 8) as usize), |p| (p - 1u32).gcd(&e).is_one());
+    BigInt::from(p)
 }
 
 /// A text message as an integer (OS2IP of its UTF-8 bytes).

@@ -15,7 +15,7 @@ use num_bigint::BigInt;
 
 use super::rsa_common::{cache_key, calc_inputs, calc_tool, hex_list, run_calc, seeded_prime, text_int, Cache};
 use super::{unknown_params, Engine, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolRun, ToolSpec};
-use crate::core::crypto::{bigint, rsa_kit};
+use crate::core::crypto::bigint;
 use crate::core::i18n::{Bilingual, L10n};
 
 pub struct RsaHastad;
@@ -58,10 +58,12 @@ pub fn short(seed: &InstanceSeed) -> String {
 
 fn encrypt(params: &Params, seed: &InstanceSeed, label: &str, n: &BigInt, m: &str) -> BigInt {
     if oaep(params) {
-        let key = rsa_kit::public_key(&bigint::to_bytes(n), &[E as u8]).expect("a valid e = 3 key");
-        let rng_seed: [u8; 32] = seed.value(&format!("oaep/{label}"), 32).try_into().expect("32 bytes");
-        let c = rsa_kit::oaep_encrypt_with_rng(&key, &mut rsa_kit::SeededStream::new(rng_seed), m.as_bytes()).expect("the message fits a 1024-bit OAEP block");
-        bigint::from_bytes(&c)
+        // RSAES-OAEP: the teaching EME-OAEP encoding with a per-instance seed (so the instance is
+        // reproducible), then the RSA permutation. The `rsa` crate decrypts it (native test).
+        let k = ((n.bits() + 7) / 8) as usize;
+        let oaep_seed: [u8; 32] = seed.value(&format!("oaep/{label}"), 32).try_into().expect("32 bytes");
+        let em = bigint::eme_oaep_sha256(k, m.as_bytes(), &oaep_seed).expect("the message fits a 1024-bit OAEP block");
+        bigint::from_bytes(&em).modpow(&BigInt::from(E), n)
     } else {
         text_int(m).modpow(&BigInt::from(E), n)
     }
@@ -240,6 +242,18 @@ mod tests {
         assert!(!m.windows(5).any(|w| w == b"FWKEY"));
         assert!(!bigint::iroot(&i.short_ciphertext, 3).unwrap().1);
         assert_eq!(instance(&p, &seed).ciphertexts, i.ciphertexts, "reproducible per instance");
+        // The gateways still read it: the `rsa` crate's OAEP-SHA256 decryption accepts each
+        // ciphertext (so the teaching encoding is RFC 8017's), and a tampered one is refused.
+        let e = BigInt::from(E);
+        for g in 0..3 {
+            let prime = |x: &str| bigint::to_bytes(&seeded_prime(&seed, &format!("gw{g}/{x}"), 512, &e));
+            let key = crate::core::crypto::rsa_kit::private_key(&prime("p"), &prime("q"), &[3]).unwrap();
+            let c = bigint::to_bytes(&i.ciphertexts[g]);
+            let mut c = [vec![0u8; 128 - c.len()], c].concat();
+            assert_eq!(crate::core::crypto::rsa_kit::oaep_decrypt(&key, &c).unwrap(), message(&seed).as_bytes());
+            c[127] ^= 1;
+            assert!(crate::core::crypto::rsa_kit::oaep_decrypt(&key, &c).is_err());
+        }
     }
 
     #[test]
