@@ -6,8 +6,10 @@
 //! with fresh randomness: the ciphertexts are no longer powers of one integer and the attack
 //! returns garbage.
 //!
-//! Moduli are built per learner from the instance seed (primes from `crypto-primes`, the RSA
-//! padding from the `rsa` crate with a seeded generator so that the instance is reproducible).
+//! Moduli are built per learner from the instance seed, on the page, with the teaching prime
+//! search of `crypto::bigint` (no `rsa` code in the page's wasm); the fix's OAEP encoding is the
+//! teaching EME-OAEP of the same module with a per-instance seed, and a native test checks that
+//! the `rsa` crate decrypts it.
 
 use std::collections::BTreeMap;
 
