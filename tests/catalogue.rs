@@ -62,6 +62,10 @@ fn wrong(ex: &Exercise, qid: &str, right: &Answer) -> Answer {
             Answer::Choices(other)
         }
         (Grading::Numeric { rule, .. }, _) => Answer::Text((rule.value * 3.0 + 7.0).to_string()),
+        // An integer answer that cannot be hex (textbook RSA): the next integer.
+        (Grading::Lab { .. }, Answer::Text(text)) if text.len() % 2 == 1 && text.bytes().all(|b| b.is_ascii_digit()) => {
+            Answer::Text((text.parse::<num_bigint::BigUint>().unwrap() + 1u32).to_string())
+        }
         (Grading::Lab { .. }, Answer::Text(text)) => match ::hex::decode(text) {
             Ok(mut bytes) => {
                 bytes[0] ^= 0x01;

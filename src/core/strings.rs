@@ -118,6 +118,10 @@ strings! {
     WorkbenchElapsed => "Durée", "Took";
     WorkbenchWorkerFailed => "Le worker n'a pas pu démarrer.", "The worker could not start.";
     OpenInWorkbench => "Ouvrir dans l'atelier avec mes valeurs", "Open in the workbench with my values";
+    KeygenProgress => "Recherche des nombres premiers", "Searching for primes";
+    KeygenCandidates => "Candidats testés", "Candidates tested";
+    KeygenPrimes => "Premiers trouvés", "Primes found";
+    KeygenUseKey => "Utiliser cette clé dans", "Use this key in";
     QueriesUsed => "Requêtes à la passerelle", "Queries to the gateway";
     BudgetExhausted => "Budget de requêtes épuisé : la passerelle ne répond plus. Un attaquant réel serait détecté ; relisez les indices ou abandonnez pour voir la solution.", "Query budget spent: the gateway no longer answers. A real attacker would have been noticed; read the hints again or give up to see the solution.";
     ReplayTitle => "Rejouer l'attaque complète", "Replay the full attack";

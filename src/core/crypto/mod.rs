@@ -240,3 +240,5 @@ pub fn chacha20_poly1305_open(key: &[u8], nonce: &[u8; 12], aad: &[u8], cipherte
 
 #[cfg(test)]
 mod tests;
+pub mod bigint;
+pub mod rsa_kit;

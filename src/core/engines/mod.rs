@@ -32,12 +32,16 @@ pub mod manifest_signatures;
 pub mod padding_oracle;
 pub mod password_crack;
 pub mod secure_boot;
+pub mod rsa_common;
+pub mod rsa_common_modulus;
+pub mod rsa_hastad;
+pub mod rsa_textbook;
 pub mod x25519;
 
 pub type Params = toml::Table;
 
 /// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy, &aead_frame::AeadFrame, &gcm_nonce_reuse::GcmNonceReuse, &password_crack::PasswordCrack, &manifest_signatures::ManifestSignatures, &ecdsa_nonce_reuse::EcdsaNonceReuse, &fleet_keys::FleetKeys, &secure_boot::SecureBoot, &firmware_update::FirmwareUpdate, &kex_mitm::KexMitm];
+pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy, &aead_frame::AeadFrame, &gcm_nonce_reuse::GcmNonceReuse, &password_crack::PasswordCrack, &manifest_signatures::ManifestSignatures, &ecdsa_nonce_reuse::EcdsaNonceReuse, &fleet_keys::FleetKeys, &secure_boot::SecureBoot, &firmware_update::FirmwareUpdate, &kex_mitm::KexMitm, &rsa_textbook::RsaTextbook, &rsa_hastad::RsaHastad, &rsa_common_modulus::RsaCommonModulus];
 
 pub fn find(kind: &str) -> Option<&'static dyn Engine> {
     REGISTRY.iter().copied().find(|e| e.kind() == kind)
@@ -425,6 +429,12 @@ mod tests {
             for check in engine.checks(&params) {
                 let reference = engine.reference(&params, &seed, check).unwrap();
                 assert_eq!(engine.grade(&params, &seed, check, &reference), LabVerdict::Correct);
+                // An integer answer (textbook RSA): the next integer is wrong, a word unreadable.
+                if let (true, Ok(n)) = (engine.kind() == "rsa-textbook", reference.parse::<num_bigint::BigUint>()) {
+                    assert_eq!(engine.grade(&params, &seed, check, &(n + 1u32).to_string()), LabVerdict::Wrong);
+                    assert!(matches!(engine.grade(&params, &seed, check, "zz"), LabVerdict::Unreadable(_)));
+                    continue;
+                }
                 match hex::decode(&reference) {
                     Ok(mut tampered) => {
                         tampered[0] ^= 1;

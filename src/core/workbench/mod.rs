@@ -11,7 +11,9 @@ use crate::core::engines::ToolOutput;
 use crate::core::i18n::{Bilingual, L10n};
 
 mod ffdh;
+mod public_key;
 mod run;
+pub use public_key::{bigint_calc, key_lines, step_candidates, BIGINT_OPS};
 pub use run::{run, run_light};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,10 +25,11 @@ pub enum Category {
     Mac,
     Kdf,
     KeyExchange,
+    PublicKey,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [Category::Encoding, Category::Cipher, Category::Aead, Category::Hash, Category::Mac, Category::Kdf, Category::KeyExchange];
+    pub const ALL: [Category; 8] = [Category::Encoding, Category::Cipher, Category::Aead, Category::Hash, Category::Mac, Category::Kdf, Category::KeyExchange, Category::PublicKey];
 
     pub fn title(self) -> L10n {
         match self {
@@ -37,6 +40,7 @@ impl Category {
             Category::Mac => L10n { fr: "Codes d'authentification (MAC)", en: "Message authentication codes (MAC)" },
             Category::Kdf => L10n { fr: "Dérivation de clés et mots de passe", en: "Key and password derivation" },
             Category::KeyExchange => L10n { fr: "Échange de clés", en: "Key exchange" },
+            Category::PublicKey => L10n { fr: "Clé publique (RSA)", en: "Public key (RSA)" },
         }
     }
 }
@@ -260,6 +264,104 @@ pub static TOOLS: &[ToolInfo] = &[
         heavy: true,
         standard: "RFC 5114 A.1",
     },
+    ToolInfo {
+        id: "bigint",
+        category: Category::PublicKey,
+        title: L10n { fr: "Calculatrice de grands entiers", en: "Big-integer calculator" },
+        description: L10n {
+            fr: "Nombres en décimal, ou en hexadécimal précédés de 0x. modpow : x^y mod m (y négatif : inverse) ; modinv : x⁻¹ mod m ; egcd : pgcd(x, y) et u, v de Bézout ; crt : restes « a1, a2[, a3] » dans x, modules « n1, n2[, n3] » dans m ; root : ⌊x^(1/y)⌋ ; mul : x·y (mod m si m est donné) ; text : l'entier x lu comme des octets UTF-8. Arithmétique d'enseignement, sans protection contre les canaux auxiliaires.",
+            en: "Numbers in decimal, or in hex after 0x. modpow: x^y mod m (negative y: inverse); modinv: x⁻¹ mod m; egcd: gcd(x, y) and Bézout's u, v; crt: residues \"a1, a2[, a3]\" in x, moduli \"n1, n2[, n3]\" in m; root: ⌊x^(1/y)⌋; mul: x·y (mod m when m is given); text: the integer x read as UTF-8 bytes. Teaching arithmetic, with no side-channel protection.",
+        },
+        fields: &[
+            field("op", "Opération", "Operation", FieldKind::Select(public_key::BIGINT_OPS), "modinv"),
+            field("x", "x", "x", FieldKind::Text, "17"),
+            field("y", "y", "y", FieldKind::Text, ""),
+            field("m", "m (module)", "m (modulus)", FieldKind::Text, "3120"),
+        ],
+        heavy: false,
+        standard: "Wikipedia, RSA (cryptosystem): p = 61, q = 53, e = 17, d = 2753",
+    },
+    ToolInfo {
+        id: "rsa-keygen",
+        category: Category::PublicKey,
+        title: L10n { fr: "Génération de clé RSA", en: "RSA key generation" },
+        description: L10n {
+            fr: "Cherche deux nombres premiers p et q (crible des petits facteurs puis test de Baillie-PSW) dans le worker, en montrant la progression, puis assemble la clé (e = 65537) avec la bibliothèque rsa. 512 et 768 bits : pour apprendre seulement (factorisables).",
+            en: "Searches two primes p and q (small-factor sieve then the Baillie-PSW test) in the worker, showing progress, then assembles the key (e = 65537) with the rsa library. 512 and 768 bits: for learning only (factorable).",
+        },
+        fields: &[field("bits", "Taille (bits)", "Size (bits)", FieldKind::Select(crate::core::crypto::rsa_kit::KEY_SIZES), "1024")],
+        heavy: true,
+        standard: "RFC 8017 §3; FIPS 186-5 A.1.3 (probable primes)",
+    },
+    ToolInfo {
+        id: "rsa-oaep",
+        category: Category::PublicKey,
+        title: L10n { fr: "RSA-OAEP (SHA-256)", en: "RSA-OAEP (SHA-256)" },
+        description: L10n {
+            fr: "Chiffrement RSA avec le bourrage aléatoire OAEP (SHA-256, MGF1-SHA256). Chiffrer demande n et e ; déchiffrer demande p, q et e (d est recalculé). Par défaut : le vecteur tcId 3 de Wycheproof.",
+            en: "RSA encryption with OAEP's random padding (SHA-256, MGF1-SHA256). Encrypting needs n and e; decrypting needs p, q and e (d is recomputed). Default: Wycheproof vector tcId 3.",
+        },
+        fields: RSA_ENC_FIELDS,
+        heavy: true,
+        standard: "RFC 8017 §7.1; Wycheproof rsa_oaep_2048_sha256_mgf1sha256 tcId 3",
+    },
+    ToolInfo {
+        id: "rsa-pkcs1v15",
+        category: Category::PublicKey,
+        title: L10n { fr: "RSA PKCS#1 v1.5 (chiffrement)", en: "RSA PKCS#1 v1.5 (encryption)" },
+        description: L10n {
+            fr: "L'ancien bourrage de chiffrement, encore très répandu. Le déchiffrement rejette implicitement : un bourrage faux donne un message synthétique, pas d'erreur, pour ne pas offrir d'oracle (Bleichenbacher 1998).",
+            en: "The older encryption padding, still widespread. Decryption rejects implicitly: bad padding gives a synthetic message, not an error, so as to offer no oracle (Bleichenbacher 1998).",
+        },
+        fields: RSA_PKCS1_FIELDS,
+        heavy: true,
+        standard: "RFC 8017 §7.2 (round trip and tamper tests; no stored vector)",
+    },
+    ToolInfo {
+        id: "rsa-pss",
+        category: Category::PublicKey,
+        title: L10n { fr: "Signature RSA-PSS (SHA-256)", en: "RSA-PSS signature (SHA-256)" },
+        description: L10n {
+            fr: "Signer demande p, q et e ; vérifier demande n, e et la signature. Sel aléatoire de 32 octets. Par défaut : le vecteur tcId 3 de Wycheproof (signature valide de « Test »).",
+            en: "Signing needs p, q and e; verifying needs n, e and the signature. Random 32-byte salt. Default: Wycheproof vector tcId 3 (a valid signature of \"Test\").",
+        },
+        fields: &[
+            field("operation", "Opération", "Operation", FieldKind::Select(&["sign", "verify"]), "verify"),
+            N_FIELD,
+            E_FIELD,
+            P_FIELD,
+            Q_FIELD,
+            field("encoding", "Le message est en", "Message is written as", FieldKind::Select(DATA_ENCODINGS), "utf8"),
+            field("data", "Message", "Message", FieldKind::Text, "Test"),
+            field("signature", "Signature (hex, pour vérifier)", "Signature (hex, to verify)", FieldKind::Hex, public_key::W_PSS_SIG),
+        ],
+        heavy: true,
+        standard: "RFC 8017 §8.1; Wycheproof rsa_pss_2048_sha256_mgf1_32 tcId 3",
+    },
+];
+
+const N_FIELD: Field = field("n", "n (hex)", "n (hex)", FieldKind::Hex, public_key::W_N);
+const E_FIELD: Field = field("e", "e (hex)", "e (hex)", FieldKind::Hex, "010001");
+const P_FIELD: Field = field("p", "p (hex, clé privée)", "p (hex, private key)", FieldKind::Hex, public_key::W_P);
+const Q_FIELD: Field = field("q", "q (hex, clé privée)", "q (hex, private key)", FieldKind::Hex, public_key::W_Q);
+const ENC_OPERATION: Field = field("operation", "Opération", "Operation", FieldKind::Select(OPERATIONS), "decrypt");
+const RSA_ENC_FIELDS: &[Field] = &[
+    ENC_OPERATION,
+    N_FIELD,
+    E_FIELD,
+    P_FIELD,
+    Q_FIELD,
+    field("encoding", "Les données sont en", "Data is written as", FieldKind::Select(DATA_ENCODINGS), "hex"),
+    field("data", "Clair, ou chiffré en hex", "Plaintext, or ciphertext in hex", FieldKind::Text, public_key::W_OAEP_CT),
+];
+const RSA_PKCS1_FIELDS: &[Field] = &[
+    field("operation", "Opération", "Operation", FieldKind::Select(OPERATIONS), "encrypt"),
+    N_FIELD,
+    E_FIELD,
+    P_FIELD,
+    Q_FIELD,
+    field("encoding", "Les données sont en", "Data is written as", FieldKind::Select(DATA_ENCODINGS), "utf8"),
+    field("data", "Clair, ou chiffré en hex", "Plaintext, or ciphertext in hex", FieldKind::Text, "valve open"),
 ];
 
 /// A field's value as bytes, with an error that names the field.

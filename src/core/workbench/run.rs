@@ -93,7 +93,7 @@ pub fn run(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bil
         "argon2" => argon2_tool(inputs),
         // A 2048-bit modular power takes tens of milliseconds in wasm: off the page.
         "ffdh" => super::ffdh::run(inputs),
-        _ => run_light(tool, inputs),
+        _ => super::public_key::run_heavy(tool, inputs).unwrap_or_else(|| run_light(tool, inputs)),
     }
 }
 
@@ -107,7 +107,8 @@ pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Output
         "hash" => hash(inputs),
         "hmac" => hmac_tool(inputs),
         "hkdf" => hkdf_tool(inputs),
-        "pbkdf2" | "argon2" | "ffdh" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
+        "bigint" => super::public_key::bigint_calc(inputs),
+        "pbkdf2" | "argon2" | "ffdh" | "rsa-keygen" | "rsa-oaep" | "rsa-pkcs1v15" | "rsa-pss" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
         other => Err(crate::core::engines::unknown_tool(other)),
     }
 }

@@ -181,3 +181,66 @@ fn argon2id_rfc9106_5_3() {
     // The tool itself, on small parameters.
     assert_eq!(first("argon2", &[("memory", "64"), ("iterations", "1")]).len(), 64);
 }
+
+/// Wikipedia, "RSA (cryptosystem)": d = 17⁻¹ mod 3120 = 2753, then 65¹⁷ mod 3233 = 2790 and back.
+#[test]
+fn bigint_calculator_on_the_wikipedia_rsa_example() {
+    assert_eq!(first("bigint", &[]), "2753");
+    assert_ne!(first("bigint", &[("x", "19")]), "2753");
+    assert_eq!(first("bigint", &[("op", "modpow"), ("x", "65"), ("y", "17"), ("m", "3233")]), "2790");
+    assert_eq!(first("bigint", &[("op", "modpow"), ("x", "2790"), ("y", "2753"), ("m", "0xca1")]), "65");
+    assert_eq!(first("bigint", &[("op", "modpow"), ("x", "2791"), ("y", "2753"), ("m", "3233")]) == "65", false);
+    let egcd = run_with("bigint", &[("op", "egcd"), ("x", "240"), ("y", "46")]).unwrap();
+    assert_eq!((egcd[0].value.as_str(), egcd[1].value.as_str(), egcd[2].value.as_str()), ("2", "-9", "47"));
+    assert_eq!(first("bigint", &[("op", "crt"), ("x", "2, 3, 2"), ("m", "3, 5, 7")]), "23");
+    let root = run_with("bigint", &[("op", "root"), ("x", "1000001"), ("y", "3")]).unwrap();
+    assert_eq!((root[0].value.as_str(), root[2].value.as_str()), ("100", "no / non"));
+    assert_eq!(run_with("bigint", &[("op", "text"), ("x", "0x54657374")]).unwrap()[1].value, "Test");
+    assert_eq!(first("bigint", &[("op", "mul"), ("x", "12"), ("y", "12"), ("m", "")]), "144");
+    assert_eq!(run_with("bigint", &[("x", "14"), ("m", "21")]).unwrap_err().en, "no inverse: gcd(a, n) = 7; a is invertible mod n only when gcd(a, n) = 1");
+    assert_eq!(run_with("bigint", &[("op", "crt"), ("x", "1"), ("m", "5")]).unwrap_err().en, "CRT: write 2 or 3 residues in x and as many moduli in m, separated by commas (found 1 and 1)");
+    assert!(run_with("bigint", &[("op", "root"), ("y", "0")]).unwrap_err().en.starts_with("y is the root's index"));
+}
+
+/// The RSA tools' defaults are Wycheproof tcId 3 (OAEP decrypts to "Test"; the PSS signature is valid).
+#[test]
+fn rsa_tools_reproduce_wycheproof_and_refuse_tampering() {
+    assert_eq!(run_with("rsa-oaep", &[]).unwrap()[1].value, "Test");
+    let mut ct = public_key::W_OAEP_CT.to_string();
+    ct.replace_range(0..2, "5f");
+    assert!(run_with("rsa-oaep", &[("data", &ct)]).unwrap_err().en.starts_with("decryption refused"));
+    assert_eq!(first("rsa-pss", &[]), "yes/oui");
+    assert_eq!(first("rsa-pss", &[("data", "Tesu")]), "no/non");
+    // Round trips through the forms.
+    let c = first("rsa-oaep", &[("operation", "encrypt"), ("encoding", "utf8"), ("data", "door 3 open")]);
+    assert_eq!(run_with("rsa-oaep", &[("data", &c)]).unwrap()[1].value, "door 3 open");
+    let c = first("rsa-pkcs1v15", &[]);
+    assert_eq!(run_with("rsa-pkcs1v15", &[("operation", "decrypt"), ("encoding", "hex"), ("data", &c)]).unwrap()[1].value, "valve open");
+    let s = first("rsa-pss", &[("operation", "sign"), ("data", "fw 2.4.1")]);
+    assert_eq!(first("rsa-pss", &[("data", "fw 2.4.1"), ("signature", &s)]), "yes/oui");
+    assert_eq!(first("rsa-pss", &[("data", "fw 2.4.2"), ("signature", &s)]), "no/non");
+    assert_eq!(run_with("rsa-oaep", &[("p", "")]).unwrap_err().en, "\"p (hex, private key)\" is empty");
+    assert!(run_light("rsa-oaep", &defaults(info("rsa-oaep").unwrap())).is_err(), "the page does not run RSA");
+}
+
+#[test]
+fn rsa_key_generation_in_steps_gives_a_key_of_the_asked_size() {
+    let key = run_with("rsa-keygen", &[("bits", "512")]).unwrap();
+    assert_eq!(key[1].value, "512 bits");
+    assert_eq!(run_with("rsa-keygen", &[("bits", "1000")]).unwrap_err().en, "key size 1000 bits: expected a multiple of 16 from 512 to 4096");
+    // The worker's steps: search p and q a few candidates at a time, then assemble.
+    let mut primes = Vec::new();
+    let mut tested = 0;
+    while primes.len() < 2 {
+        let step = run("rsa-prime-step", &[("bits".to_string(), "256".to_string())].into()).unwrap();
+        tested += step[1].value.parse::<usize>().unwrap();
+        if !step[0].value.is_empty() {
+            primes.push(step[0].value.clone());
+        }
+    }
+    assert!(tested >= 2);
+    let key = run("rsa-assemble", &[("p".to_string(), primes[0].clone()), ("q".to_string(), primes[1].clone())].into()).unwrap();
+    assert_eq!(key[1].value, "512 bits");
+    assert_eq!(key[2].value, "010001");
+    assert!(run("rsa-assemble", &[("p".to_string(), primes[0].clone()), ("q".to_string(), "0f".to_string())].into()).is_err());
+}
