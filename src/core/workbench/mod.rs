@@ -40,7 +40,7 @@ impl Category {
             Category::Mac => L10n { fr: "Codes d'authentification (MAC)", en: "Message authentication codes (MAC)" },
             Category::Kdf => L10n { fr: "Dérivation de clés et mots de passe", en: "Key and password derivation" },
             Category::KeyExchange => L10n { fr: "Échange de clés", en: "Key exchange" },
-            Category::PublicKey => L10n { fr: "Clé publique (RSA)", en: "Public key (RSA)" },
+            Category::PublicKey => L10n { fr: "Clé publique (RSA, signatures)", en: "Public key (RSA, signatures)" },
         }
     }
 }
@@ -280,6 +280,25 @@ pub static TOOLS: &[ToolInfo] = &[
         ],
         heavy: false,
         standard: "Wikipedia, RSA (cryptosystem): p = 61, q = 53, e = 17, d = 2753",
+    },
+    ToolInfo {
+        id: "signature",
+        category: Category::PublicKey,
+        title: L10n { fr: "Signatures Ed25519 et ECDSA P-256", en: "Ed25519 and ECDSA P-256 signatures" },
+        description: L10n {
+            fr: "Signer avec une clé privée (32 octets) ou vérifier avec une clé publique : Ed25519 32 octets, P-256 point SEC1 non compressé de 65 octets. ECDSA utilise SHA-256 et le nonce déterministe de la RFC 6979. Les valeurs par défaut sont le TEST 1 de la RFC 8032.",
+            en: "Sign with a private key (32 bytes) or verify with a public key: Ed25519 32 bytes, P-256 an uncompressed 65-byte SEC1 point. ECDSA uses SHA-256 and the deterministic nonce of RFC 6979. The defaults are RFC 8032 TEST 1.",
+        },
+        fields: &[
+            field("algorithm", "Algorithme", "Algorithm", FieldKind::Select(&["ed25519", "ecdsa-p256"]), "ed25519"),
+            field("operation", "Opération", "Operation", FieldKind::Select(&["verify", "sign"]), "verify"),
+            field("key", "Clé (hex) : publique pour vérifier, privée pour signer", "Key (hex): public to verify, private to sign", FieldKind::Hex, "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"),
+            field("encoding", "Le message est en", "Message is written as", FieldKind::Select(DATA_ENCODINGS), "utf8"),
+            field("message", "Message (peut être vide)", "Message (may be empty)", FieldKind::Text, ""),
+            field("signature", "Signature (hex, 64 octets ; ignorée pour signer)", "Signature (hex, 64 bytes; ignored when signing)", FieldKind::Hex, "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
+        ],
+        heavy: false,
+        standard: "RFC 8032 §7.1 TEST 1; RFC 6979 A.2.5",
     },
     ToolInfo {
         id: "rsa-keygen",

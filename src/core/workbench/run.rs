@@ -108,6 +108,7 @@ pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Output
         "hmac" => hmac_tool(inputs),
         "hkdf" => hkdf_tool(inputs),
         "bigint" => super::public_key::bigint_calc(inputs),
+        "signature" => signature(inputs),
         "pbkdf2" | "argon2" | "ffdh" | "rsa-keygen" | "rsa-oaep" | "rsa-pkcs1v15" | "rsa-pss" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
         other => Err(crate::core::engines::unknown_tool(other)),
     }
@@ -310,6 +311,28 @@ fn aead(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Biling
             "rejected: the tag does not match. The ciphertext, associated data, nonce or key changed; no plaintext is released.",
         )),
     }
+}
+
+fn signature(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+    const T: &str = "signature";
+    let algorithm = select(T, inputs, "algorithm")?;
+    let message = data_field(T, inputs, "message", "encoding")?;
+    let key = hex_field(T, inputs, "key")?;
+    let ed = algorithm == "ed25519";
+    let to_err = |e: crate::core::crypto::CryptoError| crate::core::engines::crypto_error(e);
+    if select(T, inputs, "operation")? == "sign" {
+        let key = sized(T, "key", key, &[32])?;
+        let (signature, public) = if ed {
+            (crate::core::crypto::ed25519_sign(&key, &message).map_err(to_err)?.to_vec(), crate::core::crypto::ed25519_public(&key).map_err(to_err)?.to_vec())
+        } else {
+            (crate::core::crypto::ecdsa_p256_sign(&key, &message).map_err(to_err)?.to_vec(), crate::core::crypto::p256_public(&key).map_err(to_err)?)
+        };
+        return Ok(vec![out("Signature (hex)", "Signature (hex)", hex::encode(signature)), out("Clé publique (hex)", "Public key (hex)", hex::encode(public))]);
+    }
+    let key = sized(T, "key", key, if ed { &[32] } else { &[65] })?;
+    let signature = sized(T, "signature", hex_field(T, inputs, "signature")?, &[64])?;
+    let valid = if ed { crate::core::crypto::ed25519_verify(&key, &message, &signature) } else { crate::core::crypto::ecdsa_p256_verify(&key, &message, &signature) };
+    Ok(vec![out("Verdict", "Verdict", if valid { "VALID / VALIDE" } else { "INVALID / INVALIDE" })])
 }
 
 fn hash(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {

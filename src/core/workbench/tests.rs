@@ -244,3 +244,20 @@ fn rsa_key_generation_in_steps_gives_a_key_of_the_asked_size() {
     assert_eq!(key[2].value, "010001");
     assert!(run("rsa-assemble", &[("p".to_string(), primes[0].clone()), ("q".to_string(), "0f".to_string())].into()).is_err());
 }
+
+/// RFC 8032 §7.1 TEST 1 (the defaults) and RFC 6979 A.2.5 (P-256, SHA-256, "sample").
+#[test]
+fn signatures_rfc8032_test1_and_rfc6979_a25() {
+    assert_eq!(first("signature", &[]), "VALID/VALIDE");
+    let tampered = "f5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
+    assert_eq!(first("signature", &[("signature", tampered)]), "INVALID/INVALIDE");
+    let x = "c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721";
+    let sig = "efd48b2aacb6a8fd1140dd9cd45e81d69d2c877b56aaf991c34d0ea84eaf3716f7cb1c942d657c41d436c7a1b6e29f65f3e900dbb9aff4064dc4ab2f843acda8";
+    let signed = run_with("signature", &[("algorithm", "ecdsa-p256"), ("operation", "sign"), ("key", x), ("message", "sample")]).unwrap();
+    assert_eq!(signed[0].value, sig);
+    let public = signed[1].value.clone();
+    assert_eq!(first("signature", &[("algorithm", "ecdsa-p256"), ("key", &public), ("message", "sample"), ("signature", sig)]), "VALID/VALIDE");
+    assert_eq!(first("signature", &[("algorithm", "ecdsa-p256"), ("key", &public), ("message", "samplE"), ("signature", sig)]), "INVALID/INVALIDE");
+    let err = run_with("signature", &[("algorithm", "ecdsa-p256")]).unwrap_err();
+    assert_eq!(err.en, "\"Key (hex): public to verify, private to sign\" is 32 byte(s); valid sizes: 65 bytes");
+}
