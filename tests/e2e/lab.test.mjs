@@ -592,3 +592,32 @@ test('authenticated ECDH: the party that receives a substituted key aborts, and 
   await page.getByText('Exercise solved!').waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+test('secure boot: verifying each stage in the page finds the tampered one and how', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'secure-boot');
+  const form = page.locator('form.tool:has(#tool-verify-title)');
+  const check = async (stage) => {
+    await form.locator('#tool-verify-stage').selectOption(stage);
+    await form.locator('button[type="submit"]').click();
+    const outputs = form.locator('.tool-result output');
+    await outputs.nth(5).getByText(stage).waitFor();
+    const text = await outputs.allTextContents();
+    return { sameHash: text[2], signerIsRom: text[3], signatureOk: text[4] };
+  };
+  const stages = ['bootloader', 'kernel', 'application'];
+  const results = [];
+  for (const stage of stages) results.push(await check(stage));
+  const failing = stages.filter((_, i) => results[i].signatureOk.includes('no / non'));
+  assert.equal(failing.length, 1, JSON.stringify(results));
+  const t = stages.indexOf(failing[0]);
+  let how = 'image';
+  if (results[t].signerIsRom.includes('no / non')) how = 'key';
+  else if (t + 1 < stages.length && results[t + 1].sameHash.includes('no / non')) how = 'manifest';
+  const genuine = stages.find((s) => s !== failing[0]);
+  await (await answerText(page, 'q1', genuine)).getByText('That is not the right answer').waitFor();
+  await (await answerText(page, 'q1', failing[0])).getByText('Correct!').waitFor();
+  await (await answerText(page, 'q2', how)).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
