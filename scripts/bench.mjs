@@ -36,8 +36,8 @@ const server = await serve(DIST, 0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
 
-const loads = [], longest = [], grades = [], argon = [], argonLongest = [], replay = [], replayLongest = [];
-for (let i = 0; i < RUNS; i++) {
+// A fresh English page that records its longest main-thread task in window.__longest.
+async function watchedPage() {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -47,6 +47,12 @@ for (let i = 0; i < RUNS; i++) {
     }).observe({ type: 'longtask', buffered: true });
     localStorage.setItem('seclab.lang', 'en');
   });
+  return { context, page };
+}
+
+const loads = [], longest = [], grades = [], argon = [], argonLongest = [], replay = [], replayLongest = [];
+for (let i = 0; i < RUNS; i++) {
+  const { context, page } = await watchedPage();
   await page.goto(base + '/');
   await page.waitForSelector('.cards li');
   loads.push(await page.evaluate(() => performance.now()));
@@ -102,15 +108,7 @@ for (let i = 0; i < RUNS; i++) {
 // instance (three 512-bit moduli from the learner's seed) on the page.
 const ours = [], oursLongest = [], webcrypto = [], hastadLongest = [], textbookLongest = [];
 {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-    localStorage.setItem('seclab.lang', 'en');
-  });
+  const { context, page } = await watchedPage();
   await page.goto(base + '/workbench?tool=rsa-keygen');
   await page.waitForSelector('#wb-rsa-keygen button[type="submit"]');
   await page.selectOption('#wb-rsa-keygen-bits', '2048');
@@ -150,14 +148,7 @@ const ours = [], oursLongest = [], webcrypto = [], hastadLongest = [], textbookL
 // engines build the learner's instance on the main thread, so the slowest one shows here.
 const opening = [];
 {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const { context, page } = await watchedPage();
   const catalog = await readFile(join(DIST, 'exercises', 'catalog.toml'), 'utf8');
   const tracks = [...catalog.matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]).filter((id) => id !== 'seclab-core');
   for (const track of tracks) {

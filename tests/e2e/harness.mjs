@@ -77,4 +77,36 @@ export async function axe(page) {
   });
 }
 
+/** Records the longest main-thread task of every document the page loads in `window.__longest`. */
+export async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Opens an exercise page and waits for its title. */
+export async function openExercise(page, url, id) {
+  await page.goto(`${url}/exercise/${id}`);
+  await page.waitForSelector('#exercise-title');
+}
+
+/** Answers a text question; returns its verdict locator. */
+export async function answerText(page, qid, text) {
+  const form = page.locator(`form.question:has(#q-${qid}-title)`);
+  await form.locator('input[type="text"]').fill(text);
+  await form.locator('button[type="submit"]').click();
+  return form.locator('.verdict');
+}
+
+/** Ticks the given choices of a question and submits; returns its verdict locator. */
+export async function answerChoices(page, qid, ids) {
+  const form = page.locator(`form.question:has(#q-${qid}-title)`);
+  for (const id of ids) await form.locator(`#q-${qid}-${id}`).check();
+  await form.locator('button[type="submit"]').click();
+  return form.locator('.verdict');
+}
+
 export { writeFile, readFile, join };

@@ -1,7 +1,7 @@
 // End-to-end: a learner's path through the built lab in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newPage, solutions, axe, distCopy, writeFile, join, withStorage } from './harness.mjs';
+import { launch, startServer, newPage, solutions, axe, distCopy, writeFile, join, withStorage, openExercise as openExerciseAt, answerText, answerChoices } from './harness.mjs';
 
 let browser, site, answers;
 
@@ -16,23 +16,8 @@ after(async () => {
   site?.server.close();
 });
 
-async function openExercise(page, id) {
-  await page.goto(`${site.url}/exercise/${id}`);
-  await page.waitForSelector('#exercise-title');
-}
-
-async function answerText(page, qid, text) {
-  const form = page.locator(`form.question:has(#q-${qid}-title)`);
-  await form.locator('input[type="text"]').fill(text);
-  await form.locator('button[type="submit"]').click();
-  return form.locator('.verdict');
-}
-
-async function answerChoices(page, qid, ids) {
-  const form = page.locator(`form.question:has(#q-${qid}-title)`);
-  for (const id of ids) await form.locator(`#q-${qid}-${id}`).check();
-  await form.locator('button[type="submit"]').click();
-  return form.locator('.verdict');
+function openExercise(page, id) {
+  return openExerciseAt(page, site.url, id);
 }
 
 test('a learner solves an exercise with the lab, reloads, and finds it solved', async () => {

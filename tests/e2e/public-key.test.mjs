@@ -2,34 +2,11 @@
 // public-key exercises solved through the page, in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newPage, withStorage, solutions } from './harness.mjs';
+import { launch, startServer, newPage, withStorage, solutions, watchLongTasks, answerText, answerChoices } from './harness.mjs';
 
 let browser, site, answers;
 before(async () => { browser = await launch(); site = await startServer(); answers = await solutions(); });
 after(async () => { await browser?.close(); site?.server.close(); });
-
-async function watchLongTasks(page) {
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-async function answerText(page, qid, text) {
-  const form = page.locator(`form.question:has(#q-${qid}-title)`);
-  await form.locator('input[type="text"]').fill(text);
-  await form.locator('button[type="submit"]').click();
-  return form.locator('.verdict');
-}
-
-async function answerChoices(page, qid, ids) {
-  const form = page.locator(`form.question:has(#q-${qid}-title)`);
-  for (const id of ids) await form.locator(`#q-${qid}-${id}`).check();
-  await form.locator('button[type="submit"]').click();
-  return form.locator('.verdict');
-}
 
 /// Runs the exercise's calculator on the page and returns its output lines.
 async function calc(page, op, x, y, m) {

@@ -319,7 +319,7 @@ fn signature(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
     let message = data_field(T, inputs, "message", "encoding")?;
     let key = hex_field(T, inputs, "key")?;
     let ed = algorithm == "ed25519";
-    let to_err = |e: crate::core::crypto::CryptoError| crate::core::engines::crypto_error(e);
+    let to_err = crate::core::engines::crypto_error;
     if select(T, inputs, "operation")? == "sign" {
         let key = sized(T, "key", key, &[32])?;
         let (signature, public) = if ed {
