@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use seclab::core::engines;
 use seclab::core::exercise::{self, Exercise, Grading, Pack};
 use seclab::core::grading::{self, Answer, Verdict};
 
@@ -38,11 +37,7 @@ fn reference(ex: &Exercise, qid: &str, seed: &[u8], sols: &BTreeMap<String, BTre
         Grading::Hash { .. } => Answer::Text(sols[&ex.id][qid].clone()),
         Grading::Choice { .. } => Answer::Choices(sols[&ex.id][qid].split(',').map(str::to_string).collect()),
         Grading::Numeric { rule, .. } => Answer::Text(rule.value.to_string()),
-        Grading::Lab { check } => {
-            let lab = ex.lab.as_ref().unwrap();
-            let engine = engines::find(&lab.kind).unwrap();
-            Answer::Text(engine.reference(&lab.params, &grading::instance_seed(ex, seed), check).unwrap())
-        }
+        Grading::Lab { check } => Answer::Text(grading::build_lab(ex, seed).unwrap().reference(check).unwrap()),
     }
 }
 
@@ -137,10 +132,8 @@ fn every_exercise_is_solved_by_its_reference_for_many_seeds_and_failed_by_a_wron
 fn lab_instances_differ_between_learners() {
     let pack = pack();
     for ex in pack.exercises.values().filter(|e| e.lab.is_some()) {
-        let lab = ex.lab.as_ref().unwrap();
-        let engine = engines::find(&lab.kind).unwrap();
-        let a = engine.variables(&lab.params, &grading::instance_seed(ex, &[1; 32]));
-        let b = engine.variables(&lab.params, &grading::instance_seed(ex, &[2; 32]));
+        let a = grading::build_lab(ex, &[1; 32]).unwrap().variables();
+        let b = grading::build_lab(ex, &[2; 32]).unwrap().variables();
         assert_ne!(a, b, "{}", ex.id);
     }
 }

@@ -6,6 +6,8 @@ use aes::cipher::{BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, KeyIni
 use hmac::Mac;
 use sha2::{Digest, Sha256};
 
+use crate::core::msg::{Arg, Msg, M};
+
 mod signatures;
 pub use signatures::*;
 
@@ -13,77 +15,33 @@ pub const AES_BLOCK: usize = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CryptoError {
-    KeyLength { found: usize, expected: &'static str },
+    KeyLength { found: usize, expected: M },
     IvLength { found: usize },
     NotWholeBlocks { found: usize },
     OutputTooLong { requested: usize, max: usize },
 }
 
+impl CryptoError {
+    /// The message for a learner, in the catalogue.
+    pub fn msg(&self) -> Msg {
+        match self {
+            CryptoError::KeyLength { found, expected } => Msg::CryptoKeyLength(Arg::bytes(*found), *expected),
+            CryptoError::IvLength { found } => Msg::CryptoIvLength(Arg::bytes(*found)),
+            CryptoError::NotWholeBlocks { found } => Msg::CryptoNotWholeBlocks(Arg::bytes(*found)),
+            CryptoError::OutputTooLong { requested, max } => Msg::CryptoOutputTooLong(*requested, *max),
+        }
+    }
+}
+
 impl std::fmt::Display for CryptoError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CryptoError::KeyLength { found, expected } => {
-                write!(f, "key is {}; expected {expected}", n_bytes(*found))
-            }
-            CryptoError::IvLength { found } => write!(f, "IV is {}; expected 16 bytes (32 hex digits)", n_bytes(*found)),
-            CryptoError::NotWholeBlocks { found } => write!(
-                f,
-                "input is {}; this mode without padding needs a multiple of 16 bytes",
-                n_bytes(*found)
-            ),
-            CryptoError::OutputTooLong { requested, max } => {
-                write!(f, "{requested} bytes requested; HKDF-SHA256 gives at most {max}")
-            }
-        }
+        f.write_str(&self.msg().en())
     }
-}
-
-impl CryptoError {
-    /// The same message for a learner, in French or English.
-    pub fn describe(&self, lang: crate::core::i18n::Lang) -> String {
-        use crate::core::i18n::Lang;
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Fr => match self {
-                CryptoError::KeyLength { found, expected } => {
-                    let expected = expected
-                        .replace("bytes", "octets")
-                        .replace("hex digits", "chiffres hexadécimaux")
-                        .replace(" for ", " pour ")
-                        .replace("an X25519 private key", "une clé privée X25519")
-                        .replace("an X25519 public key", "une clé publique X25519")
-                        .replace("an Ed25519 secret key", "une clé secrète Ed25519")
-                        .replace("a scalar from 1 to n−1", "un scalaire de 1 à n−1")
-                        .replace("a P-256 private key", "une clé privée P-256")
-                        .replace("an ECDSA nonce", "un nonce ECDSA");
-                    format!("la clé fait {} ; attendu : {expected}", n_octets(*found))
-                }
-                CryptoError::IvLength { found } => {
-                    format!("l'IV fait {} ; attendu : 16 octets (32 chiffres hexadécimaux)", n_octets(*found))
-                }
-                CryptoError::NotWholeBlocks { found } => format!(
-                    "l'entrée fait {} ; ce mode sans bourrage demande un multiple de 16 octets",
-                    n_octets(*found)
-                ),
-                CryptoError::OutputTooLong { requested, max } => {
-                    format!("{requested} octets demandés ; HKDF-SHA256 en donne au plus {max}")
-                }
-            },
-        }
-    }
-}
-
-fn n_bytes(n: usize) -> String {
-    if n == 1 { "1 byte".into() } else { format!("{n} bytes") }
-}
-
-fn n_octets(n: usize) -> String {
-    if n <= 1 { format!("{n} octet") } else { format!("{n} octets") }
 }
 
 fn aes128_key(key: &[u8]) -> Result<[u8; 16], CryptoError> {
     key.try_into()
-        .map_err(|_| CryptoError::KeyLength { found: key.len(), expected: "16 bytes (32 hex digits) for AES-128" })
+        .map_err(|_| CryptoError::KeyLength { found: key.len(), expected: M::KeyAes128 })
 }
 
 fn iv16(iv: &[u8]) -> Result<[u8; 16], CryptoError> {
@@ -205,27 +163,27 @@ pub fn aes128_gcm_open(key: &[u8], nonce: &[u8; 12], aad: &[u8], ciphertext_and_
     Ok(cipher.decrypt(nonce.into(), Payload { msg: ciphertext_and_tag, aad }).ok())
 }
 
-fn key32(bytes: &[u8], what: &'static str) -> Result<[u8; 32], CryptoError> {
+fn key32(bytes: &[u8], what: M) -> Result<[u8; 32], CryptoError> {
     bytes.try_into().map_err(|_| CryptoError::KeyLength { found: bytes.len(), expected: what })
 }
 
 /// X25519 public key of a private scalar (RFC 7748; clamping is done by the function).
 pub fn x25519_public(private: &[u8]) -> Result<[u8; 32], CryptoError> {
-    let secret = x25519_dalek::StaticSecret::from(key32(private, "32 bytes (64 hex digits) for an X25519 private key")?);
+    let secret = x25519_dalek::StaticSecret::from(key32(private, M::KeyX25519Private)?);
     Ok(x25519_dalek::PublicKey::from(&secret).to_bytes())
 }
 
 /// X25519 shared secret of our private scalar and their public u-coordinate.
 pub fn x25519_shared(private: &[u8], their_public: &[u8]) -> Result<[u8; 32], CryptoError> {
-    let k = key32(private, "32 bytes (64 hex digits) for an X25519 private key")?;
-    let u = key32(their_public, "32 bytes (64 hex digits) for an X25519 public key")?;
+    let k = key32(private, M::KeyX25519Private)?;
+    let u = key32(their_public, M::KeyX25519Public)?;
     Ok(x25519_dalek::x25519(k, u))
 }
 
 /// ChaCha20-Poly1305 seal (RFC 8439 §2.8): ciphertext followed by the 16-byte tag.
 pub fn chacha20_poly1305_seal(key: &[u8], nonce: &[u8; 12], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
     use chacha20poly1305::aead::{Aead, Payload};
-    let key = key32(key, "32 bytes (64 hex digits) for ChaCha20-Poly1305")?;
+    let key = key32(key, M::KeyChaCha)?;
     let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&key).expect("32-byte key");
     Ok(cipher.encrypt(nonce.into(), Payload { msg: plaintext, aad }).expect("lab messages are far below the length limit"))
 }
@@ -233,7 +191,7 @@ pub fn chacha20_poly1305_seal(key: &[u8], nonce: &[u8; 12], aad: &[u8], plaintex
 /// ChaCha20-Poly1305 open: the plaintext if the tag matches, nothing otherwise.
 pub fn chacha20_poly1305_open(key: &[u8], nonce: &[u8; 12], aad: &[u8], ciphertext_and_tag: &[u8]) -> Result<Option<Vec<u8>>, CryptoError> {
     use chacha20poly1305::aead::{Aead, Payload};
-    let key = key32(key, "32 bytes (64 hex digits) for ChaCha20-Poly1305")?;
+    let key = key32(key, M::KeyChaCha)?;
     let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&key).expect("32-byte key");
     Ok(cipher.decrypt(nonce.into(), Payload { msg: ciphertext_and_tag, aad }).ok())
 }

@@ -4,12 +4,13 @@
 //! uncompressed (65 bytes, 04 ‖ x ‖ y), signatures r ‖ s (64 bytes).
 
 use super::CryptoError;
+use crate::core::msg::M;
 
-fn bytes32(bytes: &[u8], what: &'static str) -> Result<[u8; 32], CryptoError> {
+fn bytes32(bytes: &[u8], what: M) -> Result<[u8; 32], CryptoError> {
     bytes.try_into().map_err(|_| CryptoError::KeyLength { found: bytes.len(), expected: what })
 }
 
-const ED_SECRET: &str = "32 bytes (64 hex digits) for an Ed25519 secret key";
+const ED_SECRET: M = M::KeyEd25519Secret;
 
 pub fn ed25519_public(secret: &[u8]) -> Result<[u8; 32], CryptoError> {
     Ok(ed25519_dalek::SigningKey::from_bytes(&bytes32(secret, ED_SECRET)?).verifying_key().to_bytes())
@@ -28,7 +29,7 @@ pub fn ed25519_verify(public: &[u8], message: &[u8], signature: &[u8]) -> bool {
     key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&signature)).is_ok()
 }
 
-const P256_SECRET: &str = "32 bytes (64 hex digits), a scalar from 1 to n−1, for a P-256 private key";
+const P256_SECRET: M = M::KeyP256Private;
 
 fn p256_signing_key(secret: &[u8]) -> Result<p256::ecdsa::SigningKey, CryptoError> {
     let bytes = bytes32(secret, P256_SECRET)?;
@@ -58,7 +59,7 @@ pub fn ecdsa_p256_sign(secret: &[u8], message: &[u8]) -> Result<[u8; 64], Crypto
 pub fn ecdsa_p256_sign_with_nonce(secret: &[u8], nonce: &[u8], message: &[u8]) -> Result<Option<[u8; 64]>, CryptoError> {
     use sha2::Digest;
     let key = p256_signing_key(secret)?;
-    let k = bytes32(nonce, "32 bytes (64 hex digits) for an ECDSA nonce")?;
+    let k = bytes32(nonce, M::KeyEcdsaNonce)?;
     let Some(k) = Option::<p256::NonZeroScalar>::from(p256::NonZeroScalar::from_repr(k.into())) else { return Ok(None) };
     let z = sha2::Sha256::digest(message);
     Ok(ecdsa::hazmat::sign_prehashed::<p256::NistP256>(key.as_nonzero_scalar(), &k, &z).ok().map(|(sig, _)| sig.to_bytes().into()))
@@ -120,7 +121,7 @@ mod tests {
         assert!(!ecdsa_p256_verify(&public, b"sample", &sig));
         assert_eq!(ecdsa_p256_sign_with_nonce(&h(RFC6979_X), &[0; 32], b"sample").unwrap(), None);
         let zero = p256_public(&[0; 32]).unwrap_err();
-        assert_eq!(zero.describe(crate::core::i18n::Lang::Fr), "la clé fait 32 octets ; attendu : 32 octets (64 chiffres hexadécimaux), un scalaire de 1 à n−1, pour une clé privée P-256");
+        assert_eq!(zero.msg().render(crate::core::i18n::Lang::Fr), "la clé fait 32 octets ; attendu : 32 octets (64 chiffres hexadécimaux), un scalaire de 1 à n−1, pour une clé privée P-256");
         assert!(p256_scalar_is_valid(&h(RFC6979_X)));
         assert!(!p256_scalar_is_valid(&[0; 32]) && !p256_scalar_is_valid(&[0xff; 32]) && !p256_scalar_is_valid(&[1; 31]));
     }

@@ -25,124 +25,6 @@ pub const INFO: &str = "seclab kex-mitm v1";
 const SIGN_ALICE: &[u8] = b"seclab kex-mitm v1 alice ephemeral";
 const SIGN_BOB: &[u8] = b"seclab kex-mitm v1 bob ephemeral";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Forward,
-    Replace,
-    Drop,
-}
-
-impl Action {
-    pub const ALL: [Action; 3] = [Action::Forward, Action::Replace, Action::Drop];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Party {
-    Alice,
-    Bob,
-    Mallory,
-}
-
-/// The three messages of the protocol, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    /// Alice → Bob: her ephemeral public key (and its signature when authenticated).
-    AliceKey,
-    /// Bob → Alice: his ephemeral public key (and its signature over both keys).
-    BobKey,
-    /// Alice → Bob: nonce ‖ ChaCha20-Poly1305(session key, reading).
-    Reading,
-}
-
-impl Msg {
-    pub const ALL: [Msg; 3] = [Msg::AliceKey, Msg::BobKey, Msg::Reading];
-
-    pub fn sender(self) -> Party {
-        if self == Msg::BobKey { Party::Bob } else { Party::Alice }
-    }
-
-    pub fn receiver(self) -> Party {
-        if self == Msg::BobKey { Party::Alice } else { Party::Bob }
-    }
-}
-
-/// One message as it went: what the sender put on the wire, what Mallory did, what arrived.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub msg: Msg,
-    pub sent: Vec<u8>,
-    pub action: Action,
-    /// None when Mallory dropped it.
-    pub delivered: Option<Vec<u8>>,
-}
-
-/// What Alice or Bob knows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Side {
-    pub ephemeral_public: [u8; 32],
-    /// The key that arrived as the other party's.
-    pub peer_public: Option<[u8; 32]>,
-    /// Authenticated runs: did the signature verify with the pinned identity key?
-    pub verified: Option<bool>,
-    pub session_key: Option<[u8; 32]>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MalloryView {
-    pub public: [u8; 32],
-    /// Session keys Mallory shares with each side, once she substituted her key.
-    pub key_with_alice: Option<[u8; 32]>,
-    pub key_with_bob: Option<[u8; 32]>,
-    /// The reading, if she could open Alice's message.
-    pub read: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// Waiting for Mallory's decision on this message.
-    Waiting(Msg),
-    /// Bob opened the reading: the run completed (Mallory may still have read it).
-    Delivered { reading: String },
-    /// A party refused a key whose signature does not verify under the pinned identity key.
-    Aborted { by: Party, alert: [u8; 8] },
-    /// Bob could not open the sealed reading (wrong key or altered ciphertext).
-    Refused,
-    /// A message never arrived: the receiver times out, no session.
-    Dropped(Msg),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Trace {
-    pub authenticated: bool,
-    pub steps: Vec<Step>,
-    pub alice: Side,
-    pub bob: Side,
-    pub mallory: MalloryView,
-    pub outcome: Outcome,
-}
-
-impl Trace {
-    pub fn finished(&self) -> bool {
-        !matches!(self.outcome, Outcome::Waiting(_))
-    }
-
-    /// The message waiting for Mallory's decision and its bytes on the wire.
-    pub fn pending(&self) -> Option<Msg> {
-        match self.outcome {
-            Outcome::Waiting(m) => Some(m),
-            _ => None,
-        }
-    }
-
-    /// Both sides hold the same key and the reading arrived without Mallory reading it.
-    pub fn honest_session(&self) -> Option<[u8; 32]> {
-        match (&self.outcome, self.alice.session_key, self.bob.session_key) {
-            (Outcome::Delivered { .. }, Some(a), Some(b)) if a == b && self.mallory.read.is_none() => Some(a),
-            _ => None,
-        }
-    }
-}
-
 /// The instance's keys and reading, all from the seed.
 struct Keys {
     alice_eph: Vec<u8>,
@@ -328,11 +210,6 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
     t
 }
 
-/// The first `n` characters of a hex string and its last 4, for the diagram.
-pub fn short_hex(bytes: &[u8]) -> String {
-    let h = hex::encode(bytes);
-    if h.len() <= 20 { h } else { format!("{}…{}", &h[..12], &h[h.len() - 4..]) }
-}
 
 impl Engine for KexMitm {
     fn kind(&self) -> &'static str {

@@ -1,58 +1,225 @@
-//! Lab engines: one module per kind of interactive exercise, listed in [`REGISTRY`].
+//! Lab engines: one module per kind of interactive exercise, listed once in [`registry!`].
 //!
-//! An engine declares its parameters (checked when an exercise file is loaded), builds a
-//! learner's instance deterministically from the instance seed, offers named variables to the
-//! statement, declares the checks that `grading = "lab"` questions may name, and offers tools
-//! (the embedded lab) that the UI renders from their description alone.
+//! An engine module has three parts:
+//! - `Params`: its `[lab]` parameters, a serde struct (`deny_unknown_fields`, every default in
+//!   its `Default`), checked when an exercise file is loaded;
+//! - `SPEC`: one static description ([`EngineSpec`]): title, what it teaches, parameters with
+//!   their docs, variables, checks, tools with typed fields, cost and optional view. Forms,
+//!   skeletons, the placeholder check, the worker's dispatch and the docs derive from it;
+//! - `build(&Params, &InstanceSeed) -> Instance`, where the instance implements [`Lab`]: built
+//!   once per (exercise, learner seed), it gives the variables, grades answers and runs tools.
 //!
-//! Instance seeds follow EXERCISE_FORMAT.md: HKDF-SHA256(ikm = learner seed, no salt,
+//! The page links the descriptions and the parameter checks only ([`SPECS`], [`check_params`]);
+//! instances are built in the worker and the command line ([`build`]), so no engine crate
+//! follows the page.
+//!
+//! Instance seeds follow the exercise format: HKDF-SHA256(ikm = learner seed, no salt,
 //! info = "pack-id/exercise-id"). Each value of an instance is then
 //! HKDF-SHA256(ikm = instance seed, no salt, info = value name), so adding a value to an engine
 //! never changes the values already given to learners.
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n, Lang};
+use crate::core::msg::{Arg, Msg, M};
+pub use crate::core::tools::{Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
+use crate::core::views::{ViewData, ViewRequest};
 
-pub mod aead_frame;
-pub mod aes_block;
-pub mod cbc_bitflip;
-pub mod ctr_nonce_reuse;
-pub mod ecb_picture;
-pub mod ecdsa_nonce_reuse;
-pub mod firmware_update;
-pub mod fleet_keys;
-pub mod gcm_nonce_reuse;
-pub mod hmac_challenge;
-pub mod key_hierarchy;
-pub mod kex_mitm;
-pub mod length_extension;
-pub mod manifest_signatures;
-pub mod padding_oracle;
-pub mod password_crack;
-pub mod secure_boot;
-pub mod rsa_common;
-pub mod rsa_common_modulus;
-pub mod rsa_hastad;
-pub mod rsa_textbook;
-pub mod x25519;
+pub mod host;
 
-pub type Params = toml::Table;
+/// Lists every engine module once: declares it, and derives [`SPECS`], [`check_params`],
+/// [`defaults`] and [`build`] from it. Adding an engine is one name here.
+macro_rules! registry {
+    ($($module:ident),* $(,)?) => {
+        $(pub mod $module;)*
 
-/// Every registered engine, in the order the authoring page lists them.
-pub static REGISTRY: &[&dyn Engine] = &[&aes_block::AesBlock, &x25519::X25519Exchange, &padding_oracle::PaddingOracle, &cbc_bitflip::CbcBitflip, &ctr_nonce_reuse::CtrNonceReuse, &ecb_picture::EcbPicture, &length_extension::LengthExtension, &hmac_challenge::HmacChallenge, &key_hierarchy::KeyHierarchy, &aead_frame::AeadFrame, &gcm_nonce_reuse::GcmNonceReuse, &password_crack::PasswordCrack, &manifest_signatures::ManifestSignatures, &ecdsa_nonce_reuse::EcdsaNonceReuse, &fleet_keys::FleetKeys, &secure_boot::SecureBoot, &firmware_update::FirmwareUpdate, &kex_mitm::KexMitm, &rsa_textbook::RsaTextbook, &rsa_hastad::RsaHastad, &rsa_common_modulus::RsaCommonModulus];
+        /// Every engine's description, in the order the docs and the authoring page list them.
+        pub static SPECS: &[&EngineSpec] = &[$(&$module::SPEC),*];
 
-pub fn find(kind: &str) -> Option<&'static dyn Engine> {
-    REGISTRY.iter().copied().find(|e| e.kind() == kind)
+        /// Checks an exercise's `[lab]` parameters against the engine's typed `Params`.
+        /// None when no engine has this kind.
+        pub fn check_params(kind: &str, table: &toml::Table) -> Option<Result<(), ParamError>> {
+            $(if kind == $module::SPEC.kind {
+                return Some(parse_params::<$module::Params>(&$module::SPEC, table).map(|_| ()));
+            })*
+            None
+        }
+
+        /// The parameters an engine takes when the `[lab]` table gives none (required ones absent).
+        pub fn defaults(kind: &str) -> Option<toml::Table> {
+            $(if kind == $module::SPEC.kind {
+                return Some(toml::Table::try_from(<$module::Params as Default>::default()).expect("parameters serialise to a table"));
+            })*
+            None
+        }
+
+        /// Builds a learner's instance (the worker and the command line; never the page).
+        pub fn build(kind: &str, table: &toml::Table, seed: &InstanceSeed) -> Result<Box<dyn Lab>, ParamError> {
+            $(if kind == $module::SPEC.kind {
+                let params = parse_params::<$module::Params>(&$module::SPEC, table)?;
+                return Ok(Box::new($module::build(&params, seed)));
+            })*
+            Err(ParamError { key: "kind".into(), message: format!("lab kind \"{kind}\" is not a registered engine; known kinds: {}", known_kinds().join(", ")), fix: "use one of the known kinds".into() })
+        }
+    };
+}
+
+registry!(aes_block, padding_oracle);
+
+pub fn find(kind: &str) -> Option<&'static EngineSpec> {
+    SPECS.iter().copied().find(|e| e.kind == kind)
 }
 
 pub fn known_kinds() -> Vec<&'static str> {
-    REGISTRY.iter().map(|e| e.kind()).collect()
+    SPECS.iter().map(|e| e.kind).collect()
+}
+
+/// One engine, described once.
+#[derive(Debug)]
+pub struct EngineSpec {
+    pub kind: &'static str,
+    pub title: M,
+    /// What the engine teaches, in a sentence or two.
+    pub teaches: M,
+    pub params: &'static [ParamSpec],
+    pub variables: &'static [VarSpec],
+    pub checks: &'static [CheckSpec],
+    pub tools: &'static [ToolSpec],
+    /// Building an instance: light (milliseconds) or long (prime search ...).
+    pub cost: Cost,
+    /// The special view drawn under the tools, if any (see `ui::views`).
+    pub view: Option<&'static str>,
+}
+
+impl EngineSpec {
+    pub fn tool(&self, id: &str) -> Option<&'static ToolSpec> {
+        self.tools.iter().find(|t| t.id == id)
+    }
+
+    pub fn check(&self, name: &str) -> Option<&'static CheckSpec> {
+        self.checks.iter().find(|c| c.name == name)
+    }
+
+    pub fn variable_names(&self) -> Vec<&'static str> {
+        self.variables.iter().map(|v| v.name).collect()
+    }
+
+    pub fn check_names(&self) -> Vec<&'static str> {
+        self.checks.iter().map(|c| c.name).collect()
+    }
+}
+
+/// A `[lab]` parameter, for instructors (English, like the loader's messages).
+#[derive(Debug, Clone, Copy)]
+pub struct ParamSpec {
+    pub name: &'static str,
+    pub doc: &'static str,
+    /// What a valid value is: "true or false", "one of \"ecb\", \"cbc\", \"ctr\"".
+    pub expect: &'static str,
+    /// A valid value as written in TOML.
+    pub example: &'static str,
+}
+
+/// A value of the instance that statements, hints and solutions may use as `{{name}}`.
+#[derive(Debug, Clone, Copy)]
+pub struct VarSpec {
+    pub name: &'static str,
+    pub doc: &'static str,
+}
+
+/// How a lab answer is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// Bytes in hex, of the reference's length.
+    Hex,
+    /// Text, compared after trimming.
+    Text,
+    /// A whole number, in decimal or 0x-hex.
+    Integer,
+}
+
+/// A check that `grading = "lab"` questions may name.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckSpec {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub answer: AnswerKind,
+}
+
+/// An engine's typed parameters.
+pub trait Params: DeserializeOwned + Serialize + Default {
+    /// Checks beyond types: ranges, required values.
+    fn check(&self, _spec: &EngineSpec) -> Result<(), ParamError> {
+        Ok(())
+    }
+}
+
+/// A problem with an engine's parameters in an exercise file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError {
+    /// The parameter at fault, or "" when the problem is the section itself.
+    pub key: String,
+    pub message: String,
+    pub fix: String,
+}
+
+impl ParamError {
+    /// "`budget` is 0; expected ..." with the fix from the parameter's description.
+    pub fn invalid(spec: &EngineSpec, key: &str, value: &dyn std::fmt::Display) -> ParamError {
+        let p = spec.params.iter().find(|p| p.name == key);
+        ParamError {
+            key: key.into(),
+            message: format!("`{key}` is {value}; expected {}", p.map(|p| p.expect).unwrap_or("another value")),
+            fix: match p {
+                Some(p) => format!("write for example `{key} = {}`", p.example),
+                None => format!("remove `{key}`"),
+            },
+        }
+    }
+
+    /// A required parameter left out.
+    pub fn missing(spec: &EngineSpec, key: &str) -> ParamError {
+        let p = spec.params.iter().find(|p| p.name == key);
+        ParamError {
+            key: String::new(),
+            message: format!("the {} engine needs a `{key}`; none was given", spec.kind),
+            fix: format!("add `{key} = {}` to the [lab] table", p.map(|p| p.example).unwrap_or("...")),
+        }
+    }
+}
+
+/// Reads an exercise's `[lab]` table (without `kind`) into the engine's typed parameters: an
+/// unknown key, a value of the wrong type and a value out of range each name their key.
+pub fn parse_params<P: Params>(spec: &EngineSpec, table: &toml::Table) -> Result<P, ParamError> {
+    let mut table = table.clone();
+    table.remove("kind");
+    for key in table.keys() {
+        if !spec.params.iter().any(|p| p.name == key) {
+            let known = spec.params.iter().map(|p| format!("`{}`", p.name)).collect::<Vec<_>>();
+            return Err(ParamError {
+                key: key.clone(),
+                message: format!("unknown lab parameter `{key}`; this engine takes {}", if known.is_empty() { "no parameter".to_string() } else { known.join(", ") }),
+                fix: format!("remove `{key}` or check its spelling"),
+            });
+        }
+    }
+    // Each key alone first: every other parameter takes its default, so an error is this key's.
+    for (key, value) in &table {
+        let single: toml::Table = [(key.clone(), value.clone())].into_iter().collect();
+        if toml::Value::Table(single).try_into::<P>().is_err() {
+            return Err(ParamError::invalid(spec, key, value));
+        }
+    }
+    let params: P = toml::Value::Table(table).try_into().map_err(|e| ParamError { key: String::new(), message: e.to_string(), fix: "check the [lab] table against the engine's reference".into() })?;
+    params.check(spec)?;
+    Ok(params)
 }
 
 /// The 32-byte seed of one learner's instance of one exercise.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct InstanceSeed(pub [u8; 32]);
 
 impl std::fmt::Debug for InstanceSeed {
@@ -63,8 +230,7 @@ impl std::fmt::Debug for InstanceSeed {
 
 impl InstanceSeed {
     pub fn derive(learner_seed: &[u8], pack_id: &str, exercise_id: &str) -> InstanceSeed {
-        let okm = crypto::hkdf_sha256(&[], learner_seed, format!("{pack_id}/{exercise_id}").as_bytes(), 32)
-            .expect("32 bytes is within HKDF's limit");
+        let okm = crypto::hkdf_sha256(&[], learner_seed, format!("{pack_id}/{exercise_id}").as_bytes(), 32).expect("32 bytes is within HKDF's limit");
         InstanceSeed(okm.try_into().expect("asked for 32 bytes"))
     }
 
@@ -74,113 +240,79 @@ impl InstanceSeed {
     }
 }
 
-/// A problem with an engine's parameters in an exercise file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParamError {
-    /// The parameter at fault, or "kind"/"" when the problem is the section itself.
-    pub key: String,
-    pub message: String,
-    pub fix: String,
-}
+pub type Vars = BTreeMap<String, String>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    /// Hexadecimal bytes; `bytes` is the exact length when it is fixed.
-    Hex { bytes: Option<usize> },
-    Text,
-    /// One of the listed values.
-    Select(&'static [&'static str]),
-    Number,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct InputSpec {
-    pub id: &'static str,
-    pub label: L10n,
-    pub kind: InputKind,
-    /// The instance variable the field starts with, if any.
-    pub prefill: Option<&'static str>,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct ToolSpec {
-    pub id: &'static str,
-    pub title: L10n,
-    pub help: L10n,
-    pub inputs: &'static [InputSpec],
-    pub button: L10n,
-    /// Each run is a query to the target: it counts against the exercise's budget.
-    pub oracle: bool,
-}
-
-/// What a tool gave, and how many oracle queries it spent (0 for a plain calculator).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ToolRun {
-    pub outputs: Vec<ToolOutput>,
-    pub queries: u32,
-}
-
-impl From<Vec<ToolOutput>> for ToolRun {
-    fn from(outputs: Vec<ToolOutput>) -> Self {
-        ToolRun { outputs, queries: 0 }
-    }
-}
-
-/// One line of a tool's result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ToolOutput {
-    pub label: L10n,
-    pub value: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LabVerdict {
     Correct,
     Wrong,
     /// The answer could not even be read (wrong length, not hex...): say why, count no attempt.
-    Unreadable(Bilingual),
+    Unreadable(Msg),
 }
 
-pub trait Engine: Sync {
-    fn kind(&self) -> &'static str;
-    fn title(&self) -> L10n;
-    fn description(&self) -> L10n;
-    /// The parameters the `[lab]` table may carry besides `kind`, for messages and the authoring page.
-    fn param_names(&self) -> &'static [&'static str];
-    fn check_params(&self, params: &Params) -> Vec<ParamError>;
-    fn variable_names(&self, params: &Params) -> Vec<&'static str>;
-    fn variables(&self, params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String>;
-    fn checks(&self, params: &Params) -> Vec<&'static str>;
-    /// The answer a check expects for this instance. Computed, never stored in a file.
-    fn reference(&self, params: &Params, seed: &InstanceSeed, check: &str) -> Option<String>;
-    fn tools(&self, params: &Params) -> Vec<ToolSpec>;
-    fn run_tool(
-        &self,
-        params: &Params,
-        seed: &InstanceSeed,
-        tool: &str,
-        inputs: &BTreeMap<String, String>,
-    ) -> Result<ToolRun, Bilingual>;
+/// A workbench tool and the field values that open it on this instance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkbenchLink {
+    pub tool: String,
+    pub fields: Vec<(String, String)>,
+}
 
-    /// How many oracle queries a learner may make on this instance, if they are limited.
-    fn budget(&self, _params: &Params) -> Option<u32> {
-        None
+impl WorkbenchLink {
+    pub fn new(tool: &str, fields: &[(&str, &str)]) -> WorkbenchLink {
+        WorkbenchLink { tool: tool.into(), fields: fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect() }
     }
+}
 
-    /// A workbench tool and the field values that open it on this instance, if one fits.
-    fn workbench_link(&self, _params: &Params, _vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        None
-    }
+/// A long run (an attack replay, a dictionary, a key search): the host calls `step` until it
+/// finishes, reporting progress and checking for a cancel in between. Each step should take a
+/// few milliseconds.
+pub trait Job {
+    fn step(&mut self) -> JobStep;
+}
+
+pub enum JobStep {
+    /// Work done so far out of `total` (any unit; the page shows a bar).
+    Progress { done: u64, total: u64, note: Option<Msg> },
+    Done(Result<ToolRun, Msg>),
+}
+
+/// A learner's instance of an engine.
+pub trait Lab {
+    /// Every variable of the engine's `SPEC.variables`, by name.
+    fn variables(&self) -> Vars;
+
+    /// The answer a check expects. Computed, never stored in a file.
+    fn reference(&self, check: &str) -> Option<String>;
 
     /// Grades a lab answer. The default reads hex answers of the reference's length.
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        let Some(reference) = self.reference(params, seed, check) else {
-            return LabVerdict::Unreadable(Bilingual::new(
-                format!("le contrôle « {check} » n'existe pas pour ce moteur"),
-                format!("check \"{check}\" does not exist for this engine"),
-            ));
-        };
-        grade_hex(&reference, answer)
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        match self.reference(check) {
+            Some(reference) => grade_hex(&reference, answer),
+            None => LabVerdict::Unreadable(Msg::UnknownCheck(check)),
+        }
+    }
+
+    /// Runs a light tool of `SPEC.tools`.
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg>;
+
+    /// Starts a long tool (`cost: Cost::Long`).
+    fn start(&self, tool: &str, _inputs: &Inputs) -> Result<Box<dyn Job>, Msg> {
+        Err(Msg::UnknownTool(tool))
+    }
+
+    /// How many oracle queries a learner may make on this instance, if they are limited.
+    fn budget(&self) -> Option<u32> {
+        None
+    }
+
+    /// A workbench tool that fits this instance, with its fields filled.
+    fn workbench_link(&self) -> Option<WorkbenchLink> {
+        None
+    }
+
+    /// The data of the engine's special view.
+    fn view(&self, _request: &ViewRequest) -> Result<ViewData, Msg> {
+        Err(Msg::LabUnavailable())
     }
 }
 
@@ -190,14 +322,8 @@ pub fn grade_hex(reference: &str, answer: &str) -> LabVerdict {
     let given = crate::core::grading::Normalization::Hex.apply(answer);
     let expected_len = reference.len() / 2;
     match hex::decode(&given) {
-        Err(_) => LabVerdict::Unreadable(Bilingual::new(
-            "la réponse doit être en hexadécimal (0-9, a-f)",
-            "the answer must be hexadecimal (0-9, a-f)",
-        )),
-        Ok(bytes) if bytes.len() != expected_len => LabVerdict::Unreadable(Bilingual::new(
-            format!("la réponse fait {} ; attendu : {} ({} chiffres hexadécimaux)", octets(bytes.len()), octets(expected_len), expected_len * 2),
-            format!("the answer is {}; expected {} ({} hex digits)", bytes_en(bytes.len()), bytes_en(expected_len), expected_len * 2),
-        )),
+        Err(_) => LabVerdict::Unreadable(Msg::AnswerNotHex()),
+        Ok(bytes) if bytes.len() != expected_len => LabVerdict::Unreadable(Msg::AnswerHexLength(Arg::bytes(bytes.len()), Arg::bytes(expected_len), expected_len * 2)),
         Ok(bytes) => {
             let expected = hex::decode(reference).expect("references are hex");
             if bool::from(bytes.ct_eq(&expected)) {
@@ -209,190 +335,22 @@ pub fn grade_hex(reference: &str, answer: &str) -> LabVerdict {
     }
 }
 
-fn bytes_en(n: usize) -> String {
-    if n == 1 { "1 byte".into() } else { format!("{n} bytes") }
-}
-
-fn octets(n: usize) -> String {
-    if n <= 1 { format!("{n} octet") } else { format!("{n} octets") }
-}
-
 /// Compares a text answer (a recovered secret) after trimming, in constant time.
 pub fn grade_text(reference: Option<String>, answer: &str) -> LabVerdict {
     use subtle::ConstantTimeEq;
     match reference {
         Some(expected) if bool::from(answer.trim().as_bytes().ct_eq(expected.as_bytes())) => LabVerdict::Correct,
         Some(_) => LabVerdict::Wrong,
-        None => LabVerdict::Unreadable(Bilingual::new("contrôle inconnu", "unknown check")),
+        None => LabVerdict::Unreadable(Msg::UnknownCheck("?")),
     }
 }
 
-/// A true/false parameter that switches an engine to its fixed variant: reads it, or says how
-/// to write it.
-pub fn fixed_variant(params: &Params, key: &str, what: &str, errors: &mut Vec<ParamError>) -> bool {
-    match params.get(key) {
-        None => false,
-        Some(toml::Value::Boolean(b)) => *b,
-        Some(other) => {
-            errors.push(ParamError { key: key.into(), message: format!("`{key}` is {other}; expected true or false"), fix: format!("write `{key} = true` for {what}, or leave it out") });
-            false
-        }
-    }
-}
-
-/// The error for a tool name an engine does not have (a stale page or a hand-made request).
-pub fn unknown_tool(tool: &str) -> Bilingual {
-    Bilingual::new(format!("outil inconnu : {tool}"), format!("unknown tool: {tool}"))
-}
-
-/// A hex input that may be left empty (an optional tag, salt or known state).
-pub fn optional_hex_input(inputs: &BTreeMap<String, String>, id: &str, label: L10n) -> Result<Option<Vec<u8>>, Bilingual> {
-    match inputs.get(id).map(|v| v.trim()).unwrap_or("") {
-        "" => Ok(None),
-        _ => hex_input(inputs, id, label).map(Some),
-    }
-}
-
-/// Tool inputs from pairs, for tests.
-#[cfg(test)]
-pub(crate) fn inputs_of(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
-
-/// Engine parameters with one true/false switch, for tests of fixed variants.
-#[cfg(test)]
-pub(crate) fn params_with(key: &str, on: bool) -> Params {
-    let mut p = Params::new();
-    if on {
-        p.insert(key.into(), toml::Value::Boolean(true));
-    }
-    p
-}
-
-/// Reads a hex tool input, naming the field in the error.
-pub fn hex_input(inputs: &BTreeMap<String, String>, id: &str, label: L10n) -> Result<Vec<u8>, Bilingual> {
-    let raw = inputs.get(id).map(String::as_str).unwrap_or("");
-    let cleaned = crate::core::grading::Normalization::Hex.apply(raw);
-    if cleaned.is_empty() {
-        return Err(Bilingual::new(format!("« {} » est vide", label.fr), format!("\"{}\" is empty", label.en)));
-    }
-    hex::decode(&cleaned).map_err(|_| {
-        Bilingual::new(
-            format!("« {} » doit être en hexadécimal, un nombre pair de chiffres 0-9 a-f", label.fr),
-            format!("\"{}\" must be hexadecimal, an even number of digits 0-9 a-f", label.en),
-        )
-    })
-}
-
-const XOR_A: L10n = L10n { fr: "A (hex)", en: "A (hex)" };
-const XOR_B: L10n = L10n { fr: "B (hex)", en: "B (hex)" };
-static XOR_INPUTS: [InputSpec; 2] = [
-    InputSpec { id: "a", label: XOR_A, kind: InputKind::Hex { bytes: None }, prefill: None },
-    InputSpec { id: "b", label: XOR_B, kind: InputKind::Hex { bytes: None }, prefill: None },
-];
-
-/// The XOR calculator that attack engines share.
-pub fn xor_tool() -> ToolSpec {
-    ToolSpec {
-        id: "xor",
-        title: L10n { fr: "XOR", en: "XOR" },
-        help: L10n { fr: "A ⊕ B, octet par octet (même longueur).", en: "A ⊕ B, byte by byte (same length)." },
-        inputs: &XOR_INPUTS,
-        button: L10n { fr: "Calculer", en: "Compute" },
-        oracle: false,
-    }
-}
-
-pub fn run_xor(inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
-    let a = hex_input(inputs, "a", XOR_A)?;
-    let b = hex_input(inputs, "b", XOR_B)?;
-    if a.len() != b.len() {
-        return Err(Bilingual::new(
-            format!("A fait {} octets et B {} ; il faut la même longueur", a.len(), b.len()),
-            format!("A is {} bytes and B is {}; they must be the same length", a.len(), b.len()),
-        ));
-    }
-    let x: Vec<u8> = a.iter().zip(&b).map(|(p, q)| p ^ q).collect();
-    let mut out = vec![ToolOutput { label: L10n { fr: "A ⊕ B (hex)", en: "A ⊕ B (hex)" }, value: hex::encode(&x) }];
-    if let Ok(t) = std::str::from_utf8(&x) {
-        if t.chars().all(|c| !c.is_control()) {
-            out.push(ToolOutput { label: L10n { fr: "A ⊕ B (texte)", en: "A ⊕ B (text)" }, value: t.to_string() });
-        }
-    }
-    Ok(out)
-}
-
-const HKDF_SALT: L10n = L10n { fr: "Sel (hex)", en: "Salt (hex)" };
-const HKDF_IKM: L10n = L10n { fr: "Secret d'entrée (hex)", en: "Input keying material (hex)" };
-const HKDF_INFO: L10n = L10n { fr: "Info (texte UTF-8)", en: "Info (UTF-8 text)" };
-const HKDF_LENGTH: L10n = L10n { fr: "Longueur (octets)", en: "Length (bytes)" };
-static HKDF_INPUTS: [InputSpec; 4] = [
-    InputSpec { id: "salt", label: HKDF_SALT, kind: InputKind::Hex { bytes: None }, prefill: Some("salt") },
-    InputSpec { id: "ikm", label: HKDF_IKM, kind: InputKind::Hex { bytes: None }, prefill: None },
-    InputSpec { id: "info", label: HKDF_INFO, kind: InputKind::Text, prefill: Some("info") },
-    InputSpec { id: "length", label: HKDF_LENGTH, kind: InputKind::Number, prefill: None },
-];
-
-/// The HKDF-SHA256 calculator that key-exchange and key-management engines share; it starts
-/// with the instance's `salt` and `info` variables.
-pub fn hkdf_tool() -> ToolSpec {
-    ToolSpec {
-        id: "hkdf",
-        title: L10n { fr: "HKDF-SHA256", en: "HKDF-SHA256" },
-        help: L10n { fr: "Extract puis Expand (RFC 5869). Longueur par défaut : 32 octets.", en: "Extract then Expand (RFC 5869). Default length: 32 bytes." },
-        inputs: &HKDF_INPUTS,
-        button: L10n { fr: "Dériver", en: "Derive" },
-        oracle: false,
-    }
-}
-
-pub fn run_hkdf(inputs: &BTreeMap<String, String>) -> Result<Vec<ToolOutput>, Bilingual> {
-    let salt = optional_hex_input(inputs, "salt", HKDF_SALT)?.unwrap_or_default();
-    let ikm = hex_input(inputs, "ikm", HKDF_IKM)?;
-    let info = inputs.get("info").cloned().unwrap_or_default();
-    let length = match inputs.get("length").map(|s| s.trim()).unwrap_or("") {
-        "" => 32,
-        text => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or_else(|| Bilingual::new("la longueur doit être un entier entre 1 et 8160", "the length must be a whole number from 1 to 8160"))?,
-    };
-    let okm = crypto::hkdf_sha256(&salt, &ikm, info.as_bytes(), length).map_err(crypto_error)?;
-    Ok(vec![
-        ToolOutput { label: L10n { fr: "PRK (Extract)", en: "PRK (Extract)" }, value: hex::encode(crypto::hkdf_sha256_extract(&salt, &ikm)) },
-        ToolOutput { label: L10n { fr: "Clé dérivée (Expand)", en: "Derived key (Expand)" }, value: hex::encode(okm) },
-    ])
-}
-
-pub fn crypto_error(e: crypto::CryptoError) -> Bilingual {
-    Bilingual::new(e.describe(Lang::Fr), e.describe(Lang::En))
-}
-
-/// Refuses parameters the engine does not know, listing those it does.
-pub fn unknown_params(params: &Params, known: &[&str]) -> Vec<ParamError> {
-    params
-        .keys()
-        .filter(|k| *k != "kind" && !known.contains(&k.as_str()))
-        .map(|k| ParamError {
-            key: k.clone(),
-            message: format!(
-                "unknown lab parameter `{k}`; this engine takes {}",
-                if known.is_empty() { "no parameter".to_string() } else { known.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ") }
-            ),
-            fix: format!("remove `{k}` or check its spelling"),
-        })
-        .collect()
-}
-
-/// Groups hex in 16-byte blocks separated by spaces, so block patterns are visible.
-pub fn hex_blocks(bytes: &[u8]) -> String {
-    bytes.chunks(16).map(hex::encode).collect::<Vec<_>>().join(" ")
-}
+pub use crate::core::tools::hex_blocks;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::views::ViewRequest;
 
     #[test]
     fn instance_seed_is_hkdf_of_the_learner_seed_and_exercise() {
@@ -415,63 +373,116 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), kinds.len());
         for kind in kinds {
-            assert_eq!(find(kind).unwrap().kind(), kind);
+            assert_eq!(find(kind).unwrap().kind, kind);
         }
         assert!(find("enigma").is_none());
     }
 
+    /// The parameters an engine's tests and the skeleton start from: the defaults, plus the
+    /// example of every required parameter.
+    pub(crate) fn default_params(kind: &str) -> toml::Table {
+        let spec = find(kind).unwrap();
+        let mut table = defaults(kind).unwrap();
+        for p in spec.params {
+            if !table.contains_key(p.name) {
+                table.insert(p.name.into(), toml::from_str::<toml::Table>(&format!("v = {}", p.example)).unwrap()["v"].clone());
+            }
+        }
+        table
+    }
+
+    /// What every engine promises through its description, held to account on an instance.
     #[test]
-    fn every_engine_grades_its_reference_right_and_a_tampered_one_wrong() {
-        let seed = InstanceSeed::derive(&[1u8; 32], "p", "e");
-        for engine in REGISTRY {
-            let params = default_params(engine.kind());
-            assert!(engine.check_params(&params).is_empty(), "{}", engine.kind());
-            for check in engine.checks(&params) {
-                let reference = engine.reference(&params, &seed, check).unwrap();
-                assert_eq!(engine.grade(&params, &seed, check, &reference), LabVerdict::Correct);
-                // An integer answer (textbook RSA): the next integer is wrong, a word unreadable.
-                if let (true, Ok(n)) = (engine.kind() == "rsa-textbook", reference.parse::<num_bigint::BigUint>()) {
-                    assert_eq!(engine.grade(&params, &seed, check, &(n + 1u32).to_string()), LabVerdict::Wrong);
-                    assert!(matches!(engine.grade(&params, &seed, check, "zz"), LabVerdict::Unreadable(_)));
-                    continue;
-                }
-                match hex::decode(&reference) {
-                    Ok(mut tampered) => {
-                        tampered[0] ^= 1;
-                        assert_eq!(engine.grade(&params, &seed, check, &hex::encode(tampered)), LabVerdict::Wrong);
-                        assert!(matches!(engine.grade(&params, &seed, check, "zz"), LabVerdict::Unreadable(_)));
+    fn every_engine_keeps_the_promises_of_its_description() {
+        for spec in SPECS {
+            let kind = spec.kind;
+            let table = default_params(kind);
+            assert_eq!(check_params(kind, &table), Some(Ok(())), "{kind}: the defaults and examples are valid");
+            // Every documented parameter is a field of Params, and the reverse.
+            let mut documented: Vec<&str> = spec.params.iter().map(|p| p.name).collect();
+            let mut fields: Vec<String> = table.keys().cloned().collect();
+            documented.sort();
+            fields.sort();
+            assert_eq!(documented, fields, "{kind}: SPEC.params and Params differ");
+            for p in spec.params {
+                assert!(toml::from_str::<toml::Table>(&format!("v = {}", p.example)).is_ok(), "{kind}: example of {} is not TOML", p.name);
+                assert!(!p.doc.is_empty() && !p.expect.is_empty(), "{kind}: {} is undocumented", p.name);
+            }
+            for seed_byte in 0..3u8 {
+                let seed = InstanceSeed::derive(&[seed_byte; 32], "p", "e");
+                let lab = build(kind, &table, &seed).unwrap();
+                let vars = lab.variables();
+                let mut produced: Vec<&str> = vars.keys().map(String::as_str).collect();
+                let mut declared = spec.variable_names();
+                produced.sort();
+                declared.sort();
+                assert_eq!(produced, declared, "{kind}: variables produced differ from SPEC.variables");
+                for check in spec.checks {
+                    let reference = lab.reference(check.name).unwrap_or_else(|| panic!("{kind}: no reference for {}", check.name));
+                    assert_eq!(lab.grade(check.name, &reference), LabVerdict::Correct, "{kind}/{}", check.name);
+                    let tampered = match check.answer {
+                        AnswerKind::Integer => (reference.parse::<num_bigint::BigUint>().unwrap() + 1u32).to_string(),
+                        AnswerKind::Hex => {
+                            let mut b = hex::decode(&reference).unwrap();
+                            b[0] ^= 1;
+                            hex::encode(b)
+                        }
+                        AnswerKind::Text => format!("{reference}x"),
+                    };
+                    assert_eq!(lab.grade(check.name, &tampered), LabVerdict::Wrong, "{kind}/{}: tampered", check.name);
+                    if check.answer != AnswerKind::Text {
+                        assert!(matches!(lab.grade(check.name, "zz"), LabVerdict::Unreadable(_)), "{kind}/{}: unreadable", check.name);
                     }
-                    // A text answer (a recovered secret): any other text is wrong.
-                    Err(_) => assert_eq!(engine.grade(&params, &seed, check, &format!("{reference}x")), LabVerdict::Wrong, "{}", engine.kind()),
                 }
-            }
-            for name in engine.variable_names(&params) {
-                assert!(engine.variables(&params, &seed).contains_key(name), "{} lacks {name}", engine.kind());
+                assert!(matches!(lab.grade("no-such-check", "00"), LabVerdict::Unreadable(_)));
+                // Every declared tool is dispatched: its prefilled form never answers "unknown tool".
+                for tool in spec.tools {
+                    let inputs: Inputs = tool.fields.iter().map(|f| (f.id.to_string(), f.prefill.and_then(|v| vars.get(v).cloned()).unwrap_or_else(|| f.default.to_string()))).collect();
+                    for field in tool.fields {
+                        if let Some(var) = field.prefill {
+                            assert!(vars.contains_key(var), "{kind}/{}: field {} starts with unknown variable {var}", tool.id, field.id);
+                        }
+                    }
+                    let unknown = Msg::UnknownTool(tool.id);
+                    match tool.cost {
+                        Cost::Light => assert_ne!(lab.run_tool(tool.id, &inputs).err(), Some(unknown), "{kind}: tool {} is not dispatched", tool.id),
+                        Cost::Long => assert!(lab.start(tool.id, &inputs).is_ok(), "{kind}: long tool {} does not start", tool.id),
+                    }
+                }
+                assert_eq!(lab.run_tool("no-such-tool", &Inputs::new()).err(), Some(Msg::UnknownTool("no-such-tool")));
+                if let Some(link) = lab.workbench_link() {
+                    let tool = crate::core::workbench::info(&link.tool).unwrap_or_else(|| panic!("{kind} links to unknown tool {}", link.tool));
+                    for (field, _) in &link.fields {
+                        assert!(tool.spec.field(field).is_some(), "{kind}: {} has no field {field}", link.tool);
+                    }
+                }
+                if let Some(view) = spec.view {
+                    assert!(crate::core::views::VIEWS.contains(&view), "{kind}: view {view} is not registered");
+                    let request = ViewRequest::initial(view);
+                    assert!(lab.view(&request).is_ok(), "{kind}: view {view} gives no data");
+                }
             }
         }
     }
 
     #[test]
-    fn workbench_links_name_real_tools_and_fields() {
-        let seed = InstanceSeed::derive(&[2u8; 32], "p", "e");
-        for engine in REGISTRY {
-            let params = default_params(engine.kind());
-            let vars = engine.variables(&params, &seed);
-            if let Some((tool, fields)) = engine.workbench_link(&params, &vars) {
-                let info = crate::core::workbench::info(tool).unwrap_or_else(|| panic!("{} links to unknown tool {tool}", engine.kind()));
-                for (field, _) in &fields {
-                    assert!(info.fields.iter().any(|f| f.id == *field), "{}: {tool} has no field {field}", engine.kind());
-                }
-            }
-        }
-    }
-
-    pub(crate) fn default_params(kind: &str) -> Params {
-        let mut params = Params::new();
-        if kind == "aes-block" {
-            params.insert("mode".into(), toml::Value::String("cbc".into()));
-        }
-        params
+    fn parameters_are_typed_and_each_error_names_its_key() {
+        let spec = &aes_block::SPEC;
+        let t = |s: &str| toml::from_str::<toml::Table>(s).unwrap();
+        let err = parse_params::<aes_block::Params>(spec, &t("kind = \"aes-block\"\nmode = \"ofb\"")).unwrap_err();
+        assert_eq!((err.key.as_str(), err.message.as_str()), ("mode", "`mode` is \"ofb\"; expected one of \"ecb\", \"cbc\", \"ctr\""));
+        let err = parse_params::<aes_block::Params>(spec, &t("mode = \"ecb\"\nrounds = 10")).unwrap_err();
+        assert_eq!((err.key.as_str(), err.message.as_str()), ("rounds", "unknown lab parameter `rounds`; this engine takes `mode`"));
+        let err = parse_params::<aes_block::Params>(spec, &t("")).unwrap_err();
+        assert_eq!(err.message, "the aes-block engine needs a `mode`; none was given");
+        let spec = &padding_oracle::SPEC;
+        let err = parse_params::<padding_oracle::Params>(spec, &t("budget = \"lots\"")).unwrap_err();
+        assert_eq!((err.key.as_str(), err.message.as_str()), ("budget", "`budget` is \"lots\"; expected a whole number of queries from 1 to 1000000"));
+        let err = parse_params::<padding_oracle::Params>(spec, &t("budget = 0")).unwrap_err();
+        assert_eq!(err.message, "`budget` is 0; expected a whole number of queries from 1 to 1000000");
+        let err = parse_params::<padding_oracle::Params>(spec, &t("mac = \"yes\"")).unwrap_err();
+        assert_eq!((err.key.as_str(), err.fix.as_str()), ("mac", "write for example `mac = true`"));
+        assert_eq!(parse_params::<padding_oracle::Params>(spec, &t("")).unwrap().budget, padding_oracle::Params::default().budget);
     }
 
     #[test]
@@ -480,7 +491,7 @@ mod tests {
         assert_eq!(grade_hex("00ff", "0x00:ff"), LabVerdict::Correct);
         assert_eq!(grade_hex("00ff", "00fe"), LabVerdict::Wrong);
         match grade_hex("00ff", "00") {
-            LabVerdict::Unreadable(m) => assert_eq!(m.en, "the answer is 1 byte; expected 2 bytes (4 hex digits)"),
+            LabVerdict::Unreadable(m) => assert_eq!(m.en(), "the answer is 1 byte; expected 2 bytes (4 hex digits)"),
             other => panic!("{other:?}"),
         }
     }

@@ -4,15 +4,69 @@
 //! ciphertext first (encrypt-then-MAC) and every forged frame gets the same answer: the attack
 //! learns nothing.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Job, JobStep, Lab, LabVerdict, ParamError, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{hex_input, optional_hex_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
 
-pub struct PaddingOracle;
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    /// Oracle queries the learner may spend on the instance.
+    pub budget: u32,
+    /// The fixed gateway: encrypt-then-MAC.
+    pub mac: bool,
+}
 
-pub const DEFAULT_BUDGET: i64 = 10_000;
+impl Default for Params {
+    fn default() -> Params {
+        Params { budget: 10_000, mac: false }
+    }
+}
+
+impl super::Params for Params {
+    fn check(&self, spec: &EngineSpec) -> Result<(), ParamError> {
+        if !(1..=1_000_000).contains(&self.budget) {
+            return Err(ParamError::invalid(spec, "budget", &self.budget));
+        }
+        Ok(())
+    }
+}
+
+const ORACLE_FIELDS: &[Field] = &[
+    Field::new("iv", M::PaddingOracleIv, FieldKind::Hex { bytes: Some(16) }).prefill("iv"),
+    Field::new("ciphertext", M::PaddingOracleCiphertext, FieldKind::Hex { bytes: None }).prefill("ciphertext"),
+    Field::new("tag", M::PaddingOracleTag, FieldKind::Hex { bytes: Some(32) }).prefill("tag"),
+];
+const SCAN_FIELDS: &[Field] = &[Field::new("block", M::PaddingOracleBlock, FieldKind::Number { min: 1, max: 16 }), Field::new("known", M::PaddingOracleKnown, FieldKind::Hex { bytes: None })];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "cbc-padding-oracle",
+    title: M::PaddingOracleTitle,
+    teaches: M::PaddingOracleTeaches,
+    params: &[
+        ParamSpec { name: "budget", doc: "How many frames the learner may send to the gateway (the scan tool spends up to 256 at a time). The attack needs about 128 queries per byte on average.", expect: "a whole number of queries from 1 to 1000000", example: "4096" },
+        ParamSpec { name: "mac", doc: "true: the fixed gateway, which checks an HMAC over IV and ciphertext before decrypting (encrypt-then-MAC); the attack learns nothing.", expect: "true or false", example: "true" },
+    ],
+    variables: &[
+        VarSpec { name: "iv", doc: "The captured frame's IV (hex, 16 bytes)." },
+        VarSpec { name: "ciphertext", doc: "The captured frame's ciphertext (hex, whole blocks)." },
+        VarSpec { name: "tag", doc: "The frame's HMAC tag with `mac = true` (hex, 32 bytes), empty otherwise." },
+        VarSpec { name: "budget", doc: "The query budget." },
+    ],
+    checks: &[CheckSpec { name: "secret", doc: "The device's passphrase recovered from the frame (`psk=...`, the part after `psk=`), as text.", answer: AnswerKind::Text }],
+    tools: &[
+        ToolSpec { id: "oracle", title: M::PaddingOracleSend, help: M::PaddingOracleSendHelp, button: M::PaddingOracleSendButton, fields: ORACLE_FIELDS, oracle: true, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "scan", title: M::PaddingOracleScan, help: M::PaddingOracleScanHelp, button: M::PaddingOracleScanButton, fields: SCAN_FIELDS, oracle: true, cost: Cost::Light, after_solving: false },
+        XOR_TOOL,
+        ToolSpec { id: "replay", title: M::PaddingOracleReplay, help: M::PaddingOracleReplayHelp, button: M::PaddingOracleReplayButton, fields: &[], oracle: false, cost: Cost::Long, after_solving: true },
+    ],
+    cost: Cost::Light,
+    view: None,
+};
+
 const WORDS: &[&str] = &["amber", "basalt", "cobalt", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "jasper", "krypton", "lumen", "magma", "nimbus", "onyx", "quartz", "raven", "sierra", "tundra", "umber", "vortex", "willow", "xenon", "zephyr"];
 
 /// The device's secret, a passphrase of two words and four digits (recognisable when recovered).
@@ -45,10 +99,6 @@ pub fn ciphertext(seed: &InstanceSeed) -> Vec<u8> {
     crypto::aes128_cbc_encrypt(&key(seed), &iv(seed), &padded).expect("whole blocks")
 }
 
-fn uses_mac(params: &Params) -> bool {
-    params.get("mac").and_then(|v| v.as_bool()).unwrap_or(false)
-}
-
 /// What the gateway answers to a frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
@@ -59,11 +109,9 @@ pub enum Answer {
 }
 
 /// The gateway: decrypts `iv || ct` and reports what went wrong.
-pub fn gateway(params: &Params, seed: &InstanceSeed, iv: &[u8], ct: &[u8], tag: Option<&[u8]>) -> Answer {
-    if uses_mac(params) {
-        if !crypto::hmac_sha256_verify(&mac_key(seed), &[iv, ct].concat(), tag) {
-            return Answer::BadMac;
-        }
+pub fn gateway(mac: bool, seed: &InstanceSeed, iv: &[u8], ct: &[u8], tag: Option<&[u8]>) -> Answer {
+    if mac && !crypto::hmac_sha256_verify(&mac_key(seed), &[iv, ct].concat(), tag) {
+        return Answer::BadMac;
     }
     if iv.len() != 16 || ct.is_empty() || ct.len() % 16 != 0 {
         return Answer::BadPadding;
@@ -176,179 +224,145 @@ impl Attack {
     }
 }
 
-const IV: L10n = L10n { fr: "IV ou bloc précédent (hex, 16 octets)", en: "IV or previous block (hex, 16 bytes)" };
-const CT: L10n = L10n { fr: "Bloc(s) chiffré(s) (hex, multiple de 16 octets)", en: "Ciphertext block(s) (hex, a multiple of 16 bytes)" };
-const TAG: L10n = L10n { fr: "Étiquette HMAC (hex, si la passerelle en demande une)", en: "HMAC tag (hex, if the gateway asks for one)" };
+pub struct Instance {
+    params: Params,
+    seed: InstanceSeed,
+}
 
-static ORACLE_INPUTS: [InputSpec; 3] = [
-    InputSpec { id: "iv", label: IV, kind: InputKind::Hex { bytes: Some(16) }, prefill: Some("iv") },
-    InputSpec { id: "ciphertext", label: CT, kind: InputKind::Hex { bytes: None }, prefill: Some("ciphertext") },
-    InputSpec { id: "tag", label: TAG, kind: InputKind::Hex { bytes: Some(32) }, prefill: Some("tag") },
-];
-const BLOCK: L10n = L10n { fr: "Bloc visé (1 = premier bloc chiffré)", en: "Target block (1 = first ciphertext block)" };
-const KNOWN: L10n = L10n { fr: "État intermédiaire déjà trouvé, fin du bloc (hex, 0 à 15 octets)", en: "Intermediate state found so far, end of the block (hex, 0 to 15 bytes)" };
-static SCAN_INPUTS: [InputSpec; 2] = [
-    InputSpec { id: "block", label: BLOCK, kind: InputKind::Number, prefill: None },
-    InputSpec { id: "known", label: KNOWN, kind: InputKind::Hex { bytes: None }, prefill: None },
-];
+pub fn build(params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { params: params.clone(), seed: seed.clone() }
+}
 
-impl Engine for PaddingOracle {
-    fn kind(&self) -> &'static str {
-        "cbc-padding-oracle"
+impl Instance {
+    fn gateway(&self, iv: &[u8], ct: &[u8], tag: Option<&[u8]>) -> Answer {
+        gateway(self.params.mac, &self.seed, iv, ct, tag)
     }
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Oracle de bourrage CBC", en: "CBC padding oracle" }
-    }
-
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Une passerelle déchiffre des trames AES-128-CBC et dit si le bourrage est valide. Paramètres : budget (requêtes, défaut 4096), mac (vrai : encrypt-then-MAC). Variables : iv, ciphertext, tag, budget. Contrôle : secret (la phrase de passe, en texte).",
-            en: "A gateway decrypts AES-128-CBC frames and says whether the padding is valid. Parameters: budget (queries, default 4096), mac (true: encrypt-then-MAC). Variables: iv, ciphertext, tag, budget. Check: secret (the passphrase, as text).",
+    fn scan(&self, inputs: &Inputs) -> Result<ToolRun, Msg> {
+        let ct = ciphertext(&self.seed);
+        let blocks = ct.len() / 16;
+        let block = inputs.get("block").and_then(|b| b.trim().parse::<usize>().ok()).filter(|b| (1..=blocks).contains(b)).ok_or_else(|| Msg::PaddingOracleBlockRange(blocks))?;
+        let known = optional_hex_input(inputs, "known", M::PaddingOracleKnown)?.unwrap_or_default();
+        if known.len() > 15 {
+            return Err(Msg::PaddingOracleBlockFull());
         }
-    }
-
-    fn param_names(&self) -> &'static [&'static str] {
-        &["budget", "mac"]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        let mut errors = unknown_params(params, self.param_names());
-        if let Some(b) = params.get("budget") {
-            if !matches!(b.as_integer(), Some(n) if (1..=1_000_000).contains(&n)) {
-                errors.push(ParamError { key: "budget".into(), message: format!("`budget` is {b}; expected a whole number of queries from 1 to 1000000"), fix: "write e.g. `budget = 4096` (the attack needs about 128 queries per byte on average)".into() });
+        let target = &ct[(block - 1) * 16..block * 16];
+        let mut oracle = |prev: &[u8], b: &[u8]| self.gateway(prev, b, None) == Answer::Accepted;
+        let (found, queries) = scan_byte(target, &known, &mut oracle);
+        let position = 16 - known.len();
+        let outputs = match found {
+            None => vec![Output::new(M::PaddingOracleQueriesSpent, Value::int(queries)), Output::new(M::PaddingOracleAnswer, Value::Verdict { ok: false, text: Msg::PaddingOracleNothing() })],
+            Some(d) => {
+                let previous = if block == 1 { iv(&self.seed) } else { ct[(block - 2) * 16..(block - 1) * 16].to_vec() };
+                let p = d ^ previous[position - 1];
+                let state: Vec<u8> = std::iter::once(d).chain(known.iter().copied()).collect();
+                let plain: Vec<u8> = state.iter().zip(&previous[position - 1..]).map(|(a, b)| a ^ b).collect();
+                vec![
+                    Output::new(M::PaddingOraclePosition, Value::int(position)),
+                    Output::new(M::PaddingOracleIntermediate, Value::Hex(vec![d])),
+                    Output::new(M::PaddingOracleState, Value::Hex(state)),
+                    Output::new(M::PaddingOraclePlainByte, Value::Text(format!("{p:02x}{}", if p.is_ascii_graphic() { format!(" ({})", p as char) } else { String::new() }))),
+                    Output::new(M::PaddingOraclePlainTail, Value::Text(plain.iter().map(|c| if c.is_ascii_graphic() { *c as char } else { '·' }).collect())),
+                ]
             }
-        }
-        super::fixed_variant(params, "mac", "the fixed gateway (encrypt-then-MAC)", &mut errors);
-        errors
+        };
+        Ok(ToolRun { outputs, queries })
+    }
+}
+
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        let (iv, ct) = (iv(&self.seed), ciphertext(&self.seed));
+        let tag = if self.params.mac { hex::encode(crypto::hmac_sha256(&mac_key(&self.seed), &[iv.as_slice(), &ct].concat())) } else { String::new() };
+        Vars::from([("iv".into(), hex::encode(&iv)), ("ciphertext".into(), hex::encode(&ct)), ("tag".into(), tag), ("budget".into(), self.params.budget.to_string())])
     }
 
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["iv", "ciphertext", "tag", "budget"]
-    }
-
-    fn variables(&self, params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let (iv, ct) = (iv(seed), ciphertext(seed));
-        BTreeMap::from([
-            ("iv".to_string(), hex::encode(&iv)),
-            ("ciphertext".to_string(), hex::encode(&ct)),
-            ("tag".to_string(), if uses_mac(params) { hex::encode(crypto::hmac_sha256(&mac_key(seed), &[iv, ct].concat())) } else { String::new() }),
-            ("budget".to_string(), self.budget(params).map(|b| b.to_string()).unwrap_or_default()),
-        ])
-    }
-
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["secret"]
-    }
-
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "secret").then(|| secret(seed))
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "secret").then(|| secret(&self.seed))
     }
 
     /// The secret is text: compared after trimming, in constant time.
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        super::grade_text(self.reference(params, seed, check), answer)
-    }
-
-    fn budget(&self, params: &Params) -> Option<u32> {
-        Some(params.get("budget").and_then(|v| v.as_integer()).unwrap_or(DEFAULT_BUDGET) as u32)
-    }
-
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            ToolSpec {
-                id: "oracle",
-                title: L10n { fr: "Envoyer une trame à la passerelle", en: "Send a frame to the gateway" },
-                help: L10n {
-                    fr: "La passerelle déchiffre IV‖chiffré et répond. Chaque envoi compte dans le budget de requêtes.",
-                    en: "The gateway decrypts IV‖ciphertext and answers. Every frame sent counts against the query budget.",
-                },
-                inputs: &ORACLE_INPUTS,
-                button: L10n { fr: "Envoyer", en: "Send" },
-                oracle: true,
-            },
-            ToolSpec {
-                id: "scan",
-                title: L10n { fr: "Chercher l'octet suivant (jusqu'à 256 requêtes)", en: "Find the next byte (up to 256 queries)" },
-                help: L10n {
-                    fr: "Forge le bloc précédent pour que les octets connus se terminent en bourrage valide, puis essaie les 256 valeurs de l'octet d'avant. Octet intermédiaire = essai ⊕ bourrage ; octet clair = intermédiaire ⊕ octet du vrai bloc précédent (l'IV pour le bloc 1).",
-                    en: "Forges the previous block so that the known bytes end in valid padding, then tries the 256 values of the byte before them. Intermediate byte = guess ⊕ padding; plaintext byte = intermediate ⊕ the real previous block's byte (the IV for block 1).",
-                },
-                inputs: &SCAN_INPUTS,
-                button: L10n { fr: "Chercher", en: "Search" },
-                oracle: true,
-            },
-            super::xor_tool(),
-        ]
-    }
-
-    fn run_tool(&self, params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        match tool {
-            "scan" => {
-                let ct = ciphertext(seed);
-                let blocks = ct.len() / 16;
-                let block = inputs.get("block").and_then(|b| b.trim().parse::<usize>().ok()).filter(|b| (1..=blocks).contains(b)).ok_or_else(|| {
-                    Bilingual::new(format!("le bloc visé doit être un entier de 1 à {blocks}"), format!("the target block must be a whole number from 1 to {blocks}"))
-                })?;
-                let known = super::optional_hex_input(inputs, "known", KNOWN)?.unwrap_or_default();
-                if known.len() > 15 {
-                    return Err(Bilingual::new("le bloc est complet : 16 octets sont déjà connus", "the block is complete: 16 bytes are already known"));
-                }
-                let target = &ct[(block - 1) * 16..block * 16];
-                let mut oracle = |prev: &[u8], b: &[u8]| gateway(params, seed, prev, b, None) == Answer::Accepted;
-                let (found, queries) = scan_byte(target, &known, &mut oracle);
-                let position = 16 - known.len();
-                let outputs = match found {
-                    None => vec![ToolOutput {
-                        label: L10n { fr: "Aucune valeur n'a donné un bourrage valide : vérifiez l'état connu (ou la passerelle ne laisse rien fuir)", en: "No value gave a valid padding: check the known state (or the gateway leaks nothing)" },
-                        value: format!("{queries}"),
-                    }],
-                    Some(d) => {
-                        let previous = if block == 1 { iv(seed) } else { ct[(block - 2) * 16..(block - 1) * 16].to_vec() };
-                        let p = d ^ previous[position - 1];
-                        let state: Vec<u8> = std::iter::once(d).chain(known.iter().copied()).collect();
-                        let mut v = vec![
-                            ToolOutput { label: L10n { fr: "Position de l'octet trouvé (1 à 16)", en: "Position of the byte found (1 to 16)" }, value: position.to_string() },
-                            ToolOutput { label: L10n { fr: "Octet intermédiaire", en: "Intermediate byte" }, value: format!("{d:02x}") },
-                            ToolOutput { label: L10n { fr: "État intermédiaire connu (à recopier)", en: "Known intermediate state (copy it back)" }, value: hex::encode(&state) },
-                            ToolOutput { label: L10n { fr: "Octet clair", en: "Plaintext byte" }, value: format!("{p:02x}{}", if p.is_ascii_graphic() { format!(" ({})", p as char) } else { String::new() }) },
-                        ];
-                        let plain: Vec<u8> = state.iter().zip(&previous[position - 1..]).map(|(a, b)| a ^ b).collect();
-                        v.push(ToolOutput { label: L10n { fr: "Clair de la fin du bloc", en: "Plaintext of the block's end" }, value: plain.iter().map(|c| if c.is_ascii_graphic() { *c as char } else { '·' }).collect() });
-                        v
-                    }
-                };
-                Ok(ToolRun { outputs, queries })
-            }
-            "oracle" => {
-                let iv = hex_input(inputs, "iv", IV)?;
-                let ct = hex_input(inputs, "ciphertext", CT)?;
-                if iv.len() != 16 || ct.is_empty() || ct.len() % 16 != 0 {
-                    return Err(Bilingual::new(
-                        format!("la trame doit avoir un IV de 16 octets et un chiffré multiple de 16 octets (ici {} et {})", iv.len(), ct.len()),
-                        format!("the frame needs a 16-byte IV and a ciphertext that is a multiple of 16 bytes (here {} and {})", iv.len(), ct.len()),
-                    ));
-                }
-                let tag = super::optional_hex_input(inputs, "tag", TAG)?;
-                let (label, code) = match gateway(params, seed, &iv, &ct, tag.as_deref()) {
-                    Answer::Accepted => (L10n { fr: "Réponse de la passerelle : trame acceptée, bourrage valide", en: "Gateway's answer: frame accepted, valid padding" }, "200"),
-                    Answer::BadPadding => (L10n { fr: "Réponse de la passerelle : bourrage invalide", en: "Gateway's answer: invalid padding" }, "400"),
-                    Answer::BadMac => (L10n { fr: "Réponse de la passerelle : trame rejetée (authentification)", en: "Gateway's answer: frame rejected (authentication)" }, "401"),
-                };
-                Ok(ToolRun { outputs: vec![ToolOutput { label, value: code.to_string() }], queries: 1 })
-            }
-            "xor" => super::run_xor(inputs).map(Into::into),
-            _ => Err(super::unknown_tool(tool)),
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        match self.reference(check) {
+            Some(r) => grade_text(Some(r), answer),
+            None => LabVerdict::Unreadable(Msg::UnknownCheck(check)),
         }
+    }
+
+    fn budget(&self) -> Option<u32> {
+        Some(self.params.budget)
+    }
+
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
+        match tool {
+            "scan" => self.scan(inputs),
+            "oracle" => {
+                let iv = hex_input(inputs, "iv", M::PaddingOracleIv)?;
+                let ct = hex_input(inputs, "ciphertext", M::PaddingOracleCiphertext)?;
+                if iv.len() != 16 || ct.is_empty() || ct.len() % 16 != 0 {
+                    return Err(Msg::PaddingOracleFrameSize(iv.len(), ct.len()));
+                }
+                let tag = optional_hex_input(inputs, "tag", M::PaddingOracleTag)?;
+                let (ok, text) = match self.gateway(&iv, &ct, tag.as_deref()) {
+                    Answer::Accepted => (true, M::PaddingOracleAccepted),
+                    Answer::BadPadding => (false, M::PaddingOracleBadPadding),
+                    Answer::BadMac => (false, M::PaddingOracleBadMac),
+                };
+                Ok(ToolRun { outputs: vec![Output::new(M::PaddingOracleAnswer, Value::Verdict { ok, text: text.into() })], queries: 1 })
+            }
+            "xor" => crate::core::tools::run_xor(inputs),
+            _ => Err(Msg::UnknownTool(tool)),
+        }
+    }
+
+    /// The whole attack replayed (once solved), a few bytes per step, against this gateway.
+    fn start(&self, tool: &str, _inputs: &Inputs) -> Result<Box<dyn super::Job>, Msg> {
+        match tool {
+            "replay" => Ok(Box::new(Replay { attack: Attack::new(&iv(&self.seed), &ciphertext(&self.seed)), mac: self.params.mac, seed: self.seed.clone() })),
+            _ => Err(Msg::UnknownTool(tool)),
+        }
+    }
+}
+
+/// The replay as a job: each step recovers a few bytes (each at most 257 queries).
+struct Replay {
+    attack: Attack,
+    mac: bool,
+    seed: InstanceSeed,
+}
+
+impl Job for Replay {
+    fn step(&mut self) -> JobStep {
+        let (mac, seed) = (self.mac, &self.seed);
+        let mut oracle = |prev: &[u8], block: &[u8]| gateway(mac, seed, prev, block, None) == Answer::Accepted;
+        for _ in 0..4 {
+            if self.attack.done() {
+                break;
+            }
+            if !self.attack.step(&mut oracle) {
+                return JobStep::Done(Ok(vec![Output::new(M::PaddingOracleAnswer, Value::Verdict { ok: false, text: Msg::PaddingOracleReplayFailed() }), Output::new(M::PaddingOracleQueriesSpent, Value::int(self.attack.queries))].into()));
+            }
+        }
+        let total = self.attack.ct.len() as u64;
+        if !self.attack.done() {
+            return JobStep::Progress { done: self.attack.recovered() as u64, total, note: Some(Msg::PaddingOracleBytesRecovered(self.attack.recovered(), total, self.attack.queries)) };
+        }
+        let text = self.attack.result().map(|r| String::from_utf8_lossy(&r).into_owned()).unwrap_or_default();
+        JobStep::Done(Ok(vec![Output::new(M::PaddingOracleRecovered, Value::Text(text)), Output::new(M::PaddingOracleQueriesSpent, Value::int(self.attack.queries))].into()))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::tools::inputs_of;
 
-    fn params(mac: bool) -> Params {
-        crate::core::engines::params_with("mac", mac)
+    fn lab(mac: bool, seed: &InstanceSeed) -> Instance {
+        build(&Params { mac, ..Params::default() }, seed)
+    }
+
+    fn text(run: &ToolRun, label: M) -> String {
+        run.get(label).and_then(Value::plain).unwrap()
     }
 
     /// The attack recovers the secret of many instances, within the default budget.
@@ -356,17 +370,17 @@ mod tests {
     fn the_padding_oracle_attack_recovers_the_secret() {
         for n in 0..8u8 {
             let seed = InstanceSeed::derive(&[n; 32], "seclab-core", "padding-oracle");
-            let p = params(false);
             let mut attack = Attack::new(&iv(&seed), &ciphertext(&seed));
-            let mut oracle = |prev: &[u8], block: &[u8]| gateway(&p, &seed, prev, block, None) == Answer::Accepted;
+            let mut oracle = |prev: &[u8], block: &[u8]| gateway(false, &seed, prev, block, None) == Answer::Accepted;
             while !attack.done() {
                 assert!(attack.step(&mut oracle));
             }
             let recovered = String::from_utf8(attack.result().unwrap()).unwrap();
             assert!(recovered.contains(&format!("psk={}", secret(&seed))), "{recovered}");
-            assert!(attack.queries <= DEFAULT_BUDGET as u64, "{} queries", attack.queries);
-            assert_eq!(PaddingOracle.grade(&p, &seed, "secret", &secret(&seed)), LabVerdict::Correct);
-            assert_eq!(PaddingOracle.grade(&p, &seed, "secret", "amber-amber-0000x"), LabVerdict::Wrong);
+            assert!(attack.queries <= Params::default().budget as u64, "{} queries", attack.queries);
+            let l = lab(false, &seed);
+            assert_eq!(l.grade("secret", &secret(&seed)), LabVerdict::Correct);
+            assert_eq!(l.grade("secret", "amber-amber-0000x"), LabVerdict::Wrong);
         }
     }
 
@@ -374,62 +388,58 @@ mod tests {
     #[test]
     fn encrypt_then_mac_defeats_the_attack() {
         let seed = InstanceSeed::derive(&[1; 32], "seclab-core", "padding-oracle");
-        let p = params(true);
         let mut attack = Attack::new(&iv(&seed), &ciphertext(&seed));
-        let mut oracle = |prev: &[u8], block: &[u8]| gateway(&p, &seed, prev, block, None) == Answer::Accepted;
+        let mut oracle = |prev: &[u8], block: &[u8]| gateway(true, &seed, prev, block, None) == Answer::Accepted;
         assert!(!attack.step(&mut oracle), "no guess is ever accepted");
         assert_eq!(attack.queries, 256);
         // The genuine frame with its tag still goes through.
-        let vars = PaddingOracle.variables(&p, &seed);
-        let tag = hex::decode(&vars["tag"]).unwrap();
-        assert_eq!(gateway(&p, &seed, &iv(&seed), &ciphertext(&seed), Some(&tag)), Answer::Accepted);
+        let tag = hex::decode(&lab(true, &seed).variables()["tag"]).unwrap();
+        assert_eq!(gateway(true, &seed, &iv(&seed), &ciphertext(&seed), Some(&tag)), Answer::Accepted);
+        // The replay job says the attack gets nowhere.
+        let mut job = lab(true, &seed).start("replay", &Inputs::new()).unwrap();
+        let JobStep::Done(Ok(run)) = job.step() else { panic!("the first step fails") };
+        assert_eq!(run.get(M::PaddingOracleAnswer), Some(&Value::Verdict { ok: false, text: Msg::PaddingOracleReplayFailed() }));
     }
 
     /// The learner's path: the scan tool, block by block, byte by byte, within the budget.
     #[test]
     fn the_scan_tool_recovers_the_secret_as_a_learner_would() {
         let seed = InstanceSeed::derive(&[3; 32], "seclab-core", "padding-oracle");
-        let p = params(false);
+        let l = lab(false, &seed);
         let blocks = ciphertext(&seed).len() / 16;
-        let mut text = String::new();
+        let mut plain = String::new();
         let mut queries = 0;
         for block in 1..=blocks {
             let mut known = String::new();
             let mut tail = String::new();
             for _ in 0..16 {
-                let inputs: BTreeMap<String, String> = [("block", block.to_string()), ("known", known.clone())].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-                let run = PaddingOracle.run_tool(&p, &seed, "scan", &inputs).unwrap();
+                let run = l.run_tool("scan", &inputs_of(&[("block", &block.to_string()), ("known", &known)])).unwrap();
                 queries += run.queries;
-                known = run.outputs[2].value.clone();
-                tail = run.outputs[4].value.clone();
+                known = text(&run, M::PaddingOracleState);
+                tail = text(&run, M::PaddingOraclePlainTail);
             }
-            text.push_str(&tail);
+            plain.push_str(&tail);
         }
-        assert!(text.starts_with(&format!("psk={}", secret(&seed))), "{text}");
-        assert!(queries <= DEFAULT_BUDGET as u32, "{queries}");
+        assert!(plain.starts_with(&format!("psk={}", secret(&seed))), "{plain}");
+        assert!(queries <= Params::default().budget, "{queries}");
         // Against the fixed gateway the scan finds nothing and says so.
-        let inputs: BTreeMap<String, String> = [("block", "1".to_string()), ("known", String::new())].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let run = PaddingOracle.run_tool(&params(true), &seed, "scan", &inputs).unwrap();
+        let run = lab(true, &seed).run_tool("scan", &inputs_of(&[("block", "1"), ("known", "")])).unwrap();
         assert_eq!(run.queries, 256);
-        assert!(run.outputs[0].label.en.starts_with("No value gave a valid padding"));
+        assert_eq!(run.get(M::PaddingOracleAnswer), Some(&Value::Verdict { ok: false, text: Msg::PaddingOracleNothing() }));
     }
 
     #[test]
-    fn the_oracle_tool_answers_and_the_parameters_are_checked() {
-        let seed = InstanceSeed::derive(&[2; 32], "p", "e");
-        let vars = PaddingOracle.variables(&params(false), &seed);
-        let mut inputs: BTreeMap<String, String> = [("iv", vars["iv"].clone()), ("ciphertext", vars["ciphertext"].clone())].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let out = PaddingOracle.run_tool(&params(false), &seed, "oracle", &inputs).unwrap().outputs;
-        assert_eq!(out[0].value, "200");
+    fn the_oracle_tool_answers_200_then_400_for_a_broken_padding() {
+        let l = lab(false, &InstanceSeed::derive(&[2; 32], "p", "e"));
+        let vars = l.variables();
+        let mut inputs = inputs_of(&[("iv", &vars["iv"]), ("ciphertext", &vars["ciphertext"])]);
+        let answer = |inputs: &Inputs| l.run_tool("oracle", inputs).unwrap().get(M::PaddingOracleAnswer).cloned().unwrap();
+        assert_eq!(answer(&inputs), Value::Verdict { ok: true, text: Msg::PaddingOracleAccepted() });
         // Flipping the last byte of the block before the last one breaks the padding.
         let mut ct = hex::decode(&vars["ciphertext"]).unwrap();
         let n = ct.len();
         ct[n - 17] ^= 0x42;
         inputs.insert("ciphertext".into(), hex::encode(ct));
-        let out = PaddingOracle.run_tool(&params(false), &seed, "oracle", &inputs).unwrap().outputs;
-        assert_eq!(out[0].value, "400");
-        let mut bad = Params::new();
-        bad.insert("budget".into(), toml::Value::Integer(0));
-        assert_eq!(PaddingOracle.check_params(&bad)[0].message, "`budget` is 0; expected a whole number of queries from 1 to 1000000");
+        assert_eq!(answer(&inputs), Value::Verdict { ok: false, text: Msg::PaddingOracleBadPadding() });
     }
 }

@@ -279,12 +279,12 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
                     "use one of the known kinds, or remove the [lab] table for an exercise without an engine",
                 )),
                 Some(engine) => {
-                    for e in engine.check_params(&params) {
+                    if let Some(Err(e)) = engines::check_params(&kind, &params) {
                         let at = if e.key.is_empty() { span.start } else { loc.key_in(span.clone(), &e.key) };
                         errors.push(loc.error(at, format!("{} (engine {kind})", e.message), e.fix));
                     }
-                    variables = engine.variable_names(&params);
-                    engine_checks = engine.checks(&params);
+                    variables = engine.variable_names();
+                    engine_checks = engine.check_names();
                     lab = Some(Lab { kind, params });
                 }
             },

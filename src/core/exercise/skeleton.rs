@@ -3,31 +3,31 @@
 use crate::core::engines;
 use crate::core::grading::HashedAnswer;
 
+/// The `[lab]` block of a skeleton: every parameter of the engine, written with its default
+/// (or its example when it has none), each with its doc; then the variables and checks.
+fn lab_block(spec: &engines::EngineSpec) -> String {
+    let defaults = engines::defaults(spec.kind).unwrap_or_default();
+    let mut out = format!("\n[lab]                          # the interactive engine shown with the statement: {}\nkind = \"{}\"\n", spec.title.text(crate::core::i18n::Lang::En), spec.kind);
+    for p in spec.params {
+        match defaults.get(p.name) {
+            Some(value) => out.push_str(&format!("# {} = {}   # {} (default; {})\n", p.name, value, p.doc, p.expect)),
+            None => out.push_str(&format!("{} = {}   # {} (required; {})\n", p.name, p.example, p.doc, p.expect)),
+        }
+    }
+    out.push_str(&format!("# variables for the statement: {}\n", spec.variables.iter().map(|v| format!("{{{{{}}}}}", v.name)).collect::<Vec<_>>().join(", ")));
+    out.push_str(&format!("# checks for grading = \"lab\": {}\n", spec.check_names().join(", ")));
+    out
+}
+
 pub fn skeleton(id: &str, lab: Option<&str>) -> Result<String, String> {
-    let lab_block = match lab {
-        None => String::new(),
-        Some(kind) => {
-            let engine = engines::find(kind).ok_or_else(|| format!("unknown lab kind \"{kind}\"; known kinds: {}", engines::known_kinds().join(", ")))?;
-            let params = if kind == "aes-block" { "mode = \"ecb\"                   # ecb | cbc | ctr\n" } else { "" };
-            let mut p = engines::Params::new();
-            if kind == "aes-block" {
-                p.insert("mode".into(), toml::Value::String("ecb".into()));
-            }
-            format!(
-                "\n[lab]                          # the interactive engine shown with the statement\nkind = \"{kind}\"\n{params}# variables for the statement: {}\n# checks for grading = \"lab\": {}\n",
-                engine.variable_names(&p).iter().map(|v| format!("{{{{{v}}}}}")).collect::<Vec<_>>().join(", "),
-                engine.checks(&p).join(", ")
-            )
-        }
+    let spec = match lab {
+        None => None,
+        Some(kind) => Some(engines::find(kind).ok_or_else(|| format!("unknown lab kind \"{kind}\"; known kinds: {}", engines::known_kinds().join(", ")))?),
     };
-    let lab_question = match lab {
+    let lab_block = spec.map(lab_block).unwrap_or_default();
+    let lab_question = match spec.and_then(|s| s.checks.first()) {
         None => String::new(),
-        Some(kind) => {
-            let mut p = engines::Params::new();
-            p.insert("mode".into(), toml::Value::String("ecb".into()));
-            let check = engines::find(kind).map(|e| e.checks(&p)[0]).unwrap_or("");
-            format!("\n[[questions]]\nid = \"q3\"\nprompt = {{ fr = \"Que donne l'outil pour votre instance ?\", en = \"What does the tool give for your instance?\" }}\ngrading = \"lab\"               # the engine checks the answer against the learner's own instance\ncheck = \"{check}\"\n")
-        }
+        Some(check) => format!("\n[[questions]]\nid = \"q3\"\nprompt = {{ fr = \"Que donne l'outil pour votre instance ?\", en = \"What does the tool give for your instance?\" }}\ngrading = \"lab\"               # the engine checks the answer against the learner's own instance\ncheck = \"{}\"                 # {}\n", check.name, check.doc),
     };
     let hashed = HashedAnswer::make(&format!("{id}-q1"), "42");
     let choice = HashedAnswer::make(&format!("{id}-q2"), "a");
@@ -98,7 +98,8 @@ mod tests {
 
     #[test]
     fn every_skeleton_is_a_valid_exercise() {
-        for lab in [None, Some("aes-block"), Some("x25519")] {
+        let kinds = engines::known_kinds();
+        for lab in std::iter::once(None).chain(kinds.iter().map(|k| Some(*k))) {
             let text = skeleton("my-first", lab).unwrap();
             let parsed = parse_exercise("p", "my-first.toml", "my-first.toml", &text).unwrap_or_else(|e| panic!("{lab:?}: {e:?}"));
             assert_eq!(parsed.exercise.id, "my-first");

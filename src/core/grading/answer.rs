@@ -1,9 +1,9 @@
 //! Grading one question of an exercise for one learner: the four kinds in one place, so the
 //! browser, the command line and the tests give the same verdict.
 
-use crate::core::engines::{self, InstanceSeed, LabVerdict};
+use crate::core::engines::{self, InstanceSeed, Lab, LabVerdict};
 use crate::core::exercise::{Exercise, Grading, Question};
-use crate::core::i18n::Bilingual;
+use crate::core::msg::Msg;
 
 use super::{choice_key, grade_choice, grade_hash, grade_numeric, NumericVerdict};
 
@@ -12,7 +12,7 @@ pub enum Verdict {
     Correct,
     Wrong,
     /// Not an answer to grade (empty, not a number, not hex): no attempt is counted.
-    Unreadable(Bilingual),
+    Unreadable(Msg),
 }
 
 /// What a learner gives: typed text, or the ids of ticked choices.
@@ -44,13 +44,15 @@ pub fn instance_seed(exercise: &Exercise, learner_seed: &[u8]) -> InstanceSeed {
     InstanceSeed::derive(learner_seed, &exercise.pack, &exercise.id)
 }
 
-pub fn grade(exercise: &Exercise, question: &Question, learner_seed: &[u8], answer: &Answer) -> Verdict {
+/// Grades a question whose answer needs no engine (hash, choice, numeric): what the page does
+/// itself. None for a lab question, which the worker grades.
+pub fn grade_local(question: &Question, answer: &Answer) -> Option<Verdict> {
     let empty = match answer {
         Answer::Text(t) => t.trim().is_empty(),
         Answer::Choices(c) => c.is_empty(),
     };
     if empty {
-        return Verdict::Unreadable(Bilingual::new("la réponse est vide", "the answer is empty"));
+        return Some(Verdict::Unreadable(Msg::AnswerEmpty()));
     }
     let right = match (&question.grading, answer) {
         (Grading::Hash { answers, normalize }, Answer::Text(t)) => grade_hash(answers, normalize, t),
@@ -58,27 +60,46 @@ pub fn grade(exercise: &Exercise, question: &Question, learner_seed: &[u8], answ
         (Grading::Numeric { rule, .. }, Answer::Text(t)) => match grade_numeric(rule, t) {
             NumericVerdict::Correct => true,
             NumericVerdict::Wrong => false,
-            NumericVerdict::NotANumber => {
-                return Verdict::Unreadable(Bilingual::new(
-                    "ce n'est pas un nombre ; écrivez par exemple 4.3e9, 4,3e9 ou 4300000000",
-                    "this is not a number; write for example 4.3e9 or 4300000000",
-                ))
-            }
+            NumericVerdict::NotANumber => return Some(Verdict::Unreadable(Msg::AnswerNotANumber())),
         },
-        (Grading::Lab { check }, Answer::Text(t)) => {
-            let Some(lab) = &exercise.lab else { return Verdict::Wrong };
-            let Some(engine) = engines::find(&lab.kind) else { return Verdict::Wrong };
-            match engine.grade(&lab.params, &instance_seed(exercise, learner_seed), check, t) {
-                LabVerdict::Correct => true,
-                LabVerdict::Wrong => false,
-                LabVerdict::Unreadable(m) => return Verdict::Unreadable(m),
-            }
-        }
-        _ => return Verdict::Unreadable(Bilingual::new("ce type de réponse ne convient pas à cette question", "this kind of answer does not fit this question")),
+        (Grading::Lab { .. }, Answer::Text(_)) => return None,
+        _ => return Some(Verdict::Unreadable(Msg::AnswerWrongKind())),
     };
-    if right {
-        Verdict::Correct
-    } else {
-        Verdict::Wrong
+    Some(if right { Verdict::Correct } else { Verdict::Wrong })
+}
+
+impl From<LabVerdict> for Verdict {
+    fn from(v: LabVerdict) -> Verdict {
+        match v {
+            LabVerdict::Correct => Verdict::Correct,
+            LabVerdict::Wrong => Verdict::Wrong,
+            LabVerdict::Unreadable(m) => Verdict::Unreadable(m),
+        }
+    }
+}
+
+/// Grades any question, a lab one against `lab`, the learner's instance (built by the caller,
+/// once for all the questions of an exercise).
+pub fn grade_with(question: &Question, answer: &Answer, lab: Option<&dyn Lab>) -> Verdict {
+    if let Some(v) = grade_local(question, answer) {
+        return v;
+    }
+    match (&question.grading, answer, lab) {
+        (Grading::Lab { check }, Answer::Text(t), Some(lab)) => lab.grade(check, t).into(),
+        _ => Verdict::Unreadable(Msg::LabUnavailable()),
+    }
+}
+
+/// Builds the learner's instance of an exercise's lab (the command line and the tests).
+pub fn build_lab(exercise: &Exercise, learner_seed: &[u8]) -> Option<Box<dyn Lab>> {
+    let lab = exercise.lab.as_ref()?;
+    engines::build(&lab.kind, &lab.params, &instance_seed(exercise, learner_seed)).ok()
+}
+
+/// Grades one question for one learner, building the instance if the question needs it.
+pub fn grade(exercise: &Exercise, question: &Question, learner_seed: &[u8], answer: &Answer) -> Verdict {
+    match grade_local(question, answer) {
+        Some(v) => v,
+        None => grade_with(question, answer, build_lab(exercise, learner_seed).as_deref()),
     }
 }

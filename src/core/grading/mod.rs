@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
-pub use answer::{grade, instance_seed, Answer, Verdict};
+pub use answer::{build_lab, grade, grade_local, grade_with, instance_seed, Answer, Verdict};
 
 /// The normalisations of EXERCISE_FORMAT.md, applied in the order listed in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

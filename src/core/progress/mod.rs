@@ -109,15 +109,20 @@ impl Progress {
         self.last_visit = Some(Visit { exercise: exercise.key(), at: now });
     }
 
-    /// Grades an answer and records it. Unreadable answers are not recorded as attempts.
-    /// A question already answered right stays right, whatever is submitted afterwards.
+    /// Grades an answer and records it (the command line and the tests: lab questions build the
+    /// learner's instance here). Unreadable answers are not recorded as attempts.
     pub fn answer(&mut self, exercise: &Exercise, question_id: &str, answer: &Answer, now: Millis) -> Verdict {
         let Some(question) = exercise.question(question_id) else {
-            return Verdict::Unreadable(crate::core::i18n::Bilingual::new("question inconnue", "unknown question"));
+            return Verdict::Unreadable(crate::core::msg::Msg::AnswerWrongKind());
         };
-        let seed = self.seed_bytes();
-        let verdict = grading::grade(exercise, question, &seed, answer);
-        if matches!(verdict, Verdict::Unreadable(_)) {
+        let verdict = grading::grade(exercise, question, &self.seed_bytes(), answer);
+        self.record(exercise, question_id, answer, verdict, now)
+    }
+
+    /// Records an answer graded elsewhere (the page grades lab answers in the worker).
+    /// A question already answered right stays right, whatever is submitted afterwards.
+    pub fn record(&mut self, exercise: &Exercise, question_id: &str, answer: &Answer, verdict: Verdict, now: Millis) -> Verdict {
+        if matches!(verdict, Verdict::Unreadable(_)) || exercise.question(question_id).is_none() {
             return verdict;
         }
         let entry = self.entry(exercise, now);

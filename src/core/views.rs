@@ -1,0 +1,191 @@
+//! The data that engines' special views draw: serialisable, so that it crosses from the worker
+//! to the page, and free of engine internals, so that no engine crate follows a view into the
+//! page's wasm. An engine names its view in `SPEC.view`; the page's view registry
+//! (`ui::views`) draws each name listed in [`VIEWS`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::msg::M;
+
+/// Every special view the page can draw.
+pub const VIEWS: &[&str] = &["pictures", "fleet", "sequence"];
+
+/// What a view asks of its instance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewRequest {
+    /// The pictures to show (ECB picture).
+    Pictures,
+    /// The fleet, and when `breach` is given, which devices it exposes under `scheme`.
+    Fleet { scheme: String, breach: Option<String> },
+    /// The man-in-the-middle run with Mallory's decisions so far.
+    Sequence { actions: Vec<kex::Action> },
+}
+
+impl ViewRequest {
+    /// The first request a view makes when it opens.
+    pub fn initial(view: &str) -> ViewRequest {
+        match view {
+            "fleet" => ViewRequest::Fleet { scheme: String::new(), breach: None },
+            "sequence" => ViewRequest::Sequence { actions: Vec::new() },
+            _ => ViewRequest::Pictures,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewData {
+    Pictures(Vec<Picture>),
+    Fleet(Fleet),
+    Sequence(kex::Trace),
+}
+
+/// An RGBA image with its caption and text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Picture {
+    pub id: String,
+    pub caption: M,
+    pub alt: M,
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+/// A fleet of devices; after a breach, which of them are exposed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fleet {
+    pub schemes: Vec<String>,
+    pub devices: Vec<String>,
+    /// The device the statement names as compromised.
+    pub target: String,
+    /// One flag per device, once a breach was asked for.
+    pub exposed: Option<Vec<bool>>,
+}
+
+/// The trace of the `kex-mitm` run that the sequence diagram draws.
+pub mod kex {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Action {
+        Forward,
+        Replace,
+        Drop,
+    }
+
+    impl Action {
+        pub const ALL: [Action; 3] = [Action::Forward, Action::Replace, Action::Drop];
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Party {
+        Alice,
+        Bob,
+        Mallory,
+    }
+
+    /// The three messages of the protocol, in order.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Leg {
+        /// Alice → Bob: her ephemeral public key (and its signature when authenticated).
+        AliceKey,
+        /// Bob → Alice: his ephemeral public key (and its signature over both keys).
+        BobKey,
+        /// Alice → Bob: nonce ‖ ChaCha20-Poly1305(session key, reading).
+        Reading,
+    }
+
+    impl Leg {
+        pub const ALL: [Leg; 3] = [Leg::AliceKey, Leg::BobKey, Leg::Reading];
+
+        pub fn sender(self) -> Party {
+            if self == Leg::BobKey { Party::Bob } else { Party::Alice }
+        }
+
+        pub fn receiver(self) -> Party {
+            if self == Leg::BobKey { Party::Alice } else { Party::Bob }
+        }
+    }
+
+    /// One message as it went: what the sender put on the wire, what Mallory did, what arrived.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Step {
+        pub msg: Leg,
+        pub sent: Vec<u8>,
+        pub action: Action,
+        /// None when Mallory dropped it.
+        pub delivered: Option<Vec<u8>>,
+    }
+
+    /// What Alice or Bob knows.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Side {
+        pub ephemeral_public: [u8; 32],
+        /// The key that arrived as the other party's.
+        pub peer_public: Option<[u8; 32]>,
+        /// Authenticated runs: did the signature verify with the pinned identity key?
+        pub verified: Option<bool>,
+        pub session_key: Option<[u8; 32]>,
+    }
+
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct MalloryView {
+        pub public: [u8; 32],
+        /// Session keys Mallory shares with each side, once she substituted her key.
+        pub key_with_alice: Option<[u8; 32]>,
+        pub key_with_bob: Option<[u8; 32]>,
+        /// The reading, if she could open Alice's message.
+        pub read: Option<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Outcome {
+        /// Waiting for Mallory's decision on this message.
+        Waiting(Leg),
+        /// Bob opened the reading: the run completed (Mallory may still have read it).
+        Delivered { reading: String },
+        /// A party refused a key whose signature does not verify under the pinned identity key.
+        Aborted { by: Party, alert: [u8; 8] },
+        /// Bob could not open the sealed reading (wrong key or altered ciphertext).
+        Refused,
+        /// A message never arrived: the receiver times out, no session.
+        Dropped(Leg),
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Trace {
+        pub authenticated: bool,
+        pub steps: Vec<Step>,
+        pub alice: Side,
+        pub bob: Side,
+        pub mallory: MalloryView,
+        pub outcome: Outcome,
+    }
+
+    impl Trace {
+        pub fn finished(&self) -> bool {
+            !matches!(self.outcome, Outcome::Waiting(_))
+        }
+
+        /// The message waiting for Mallory's decision and its bytes on the wire.
+        pub fn pending(&self) -> Option<Leg> {
+            match self.outcome {
+                Outcome::Waiting(m) => Some(m),
+                _ => None,
+            }
+        }
+
+        /// Both sides hold the same key and the reading arrived without Mallory reading it.
+        pub fn honest_session(&self) -> Option<[u8; 32]> {
+            match (&self.outcome, self.alice.session_key, self.bob.session_key) {
+                (Outcome::Delivered { .. }, Some(a), Some(b)) if a == b && self.mallory.read.is_none() => Some(a),
+                _ => None,
+            }
+        }
+    }
+
+
+    /// The first `n` characters of a hex string and its last 4, for the diagram.
+    pub fn short_hex(bytes: &[u8]) -> String {
+        let h = hex::encode(bytes);
+        if h.len() <= 20 { h } else { format!("{}…{}", &h[..12], &h[h.len() - 4..]) }
+    }}
