@@ -308,7 +308,17 @@ catalogue! {
     PaddingOracleReplayFailed => "L'attaque n'aboutit pas : la passerelle ne laisse rien fuir.", "The attack gets nowhere: the gateway leaks nothing.";
     PaddingOracleBytesRecovered(done, total, queries) => "{done}/{total} octets retrouvés · {queries} requêtes", "{done}/{total} bytes recovered · {queries} queries";
 
-    // ---- Engines converted by sections below -----------------------------------------------
+    // ---- Group A engines (cbc-bitflip, ctr-nonce-reuse, ecb-picture, length-extension, hmac-challenge, key-hierarchy, x25519) ----
+    // (group A entries above this line)
+
+    // ---- Group B engines (aead-frame, gcm-nonce-reuse, password-crack, manifest-signatures, ecdsa-nonce-reuse) ----
+    // (group B entries above this line)
+
+    // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----
+    // (group C entries above this line)
+
+    // ---- Workbench tools and RSA engines (rsa-textbook, rsa-hastad, rsa-common-modulus) ----
+    // (workbench entries above this line)
 }
 
 #[cfg(test)]
