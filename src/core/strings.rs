@@ -104,6 +104,8 @@ strings! {
     StorageUnavailable => "Le stockage du navigateur est indisponible : la progression ne sera pas conservée après fermeture. Exportez-la.", "The browser's storage is unavailable: progress will not survive closing the tab. Export it.";
     Dismiss => "Fermer", "Dismiss";
     Run => "Lancer", "Run";
+    Stop => "Arrêter", "Stop";
+    PreparingInstance => "Préparation de votre instance dans le worker…", "Preparing your instance in the worker…";
     Result => "Résultat", "Result";
     Error => "Erreur", "Error";
     YourInstance => "Les valeurs de l'énoncé sont propres à vous : votre réponse ne vaut que pour votre instance.", "The values in the statement are yours alone: your answer is only valid for your instance.";
@@ -124,17 +126,6 @@ strings! {
     KeygenUseKey => "Utiliser cette clé dans", "Use this key in";
     QueriesUsed => "Requêtes à la passerelle", "Queries to the gateway";
     BudgetExhausted => "Budget de requêtes épuisé : la passerelle ne répond plus. Un attaquant réel serait détecté ; relisez les indices ou abandonnez pour voir la solution.", "Query budget spent: the gateway no longer answers. A real attacker would have been noticed; read the hints again or give up to see the solution.";
-    ReplayTitle => "Rejouer l'attaque complète", "Replay the full attack";
-    ReplayHelp => "Rejoue toute l'attaque par oracle de bourrage, par tranches, sans bloquer la page.", "Replays the whole padding-oracle attack, in slices, without blocking the page.";
-    ReplayButton => "Rejouer l'attaque", "Replay the attack";
-    ReplayBytes => "octets retrouvés", "bytes recovered";
-    ReplayQueries => "requêtes", "queries";
-    ReplayResult => "Clair retrouvé", "Recovered plaintext";
-    PictureClear => "Icône en clair", "Icon in clear";
-    PictureEcb => "Chiffrée en AES-128-ECB", "Encrypted with AES-128-ECB";
-    PictureCbc => "Chiffrée en AES-128-CBC", "Encrypted with AES-128-CBC";
-    PictureClearAlt => "Un cadenas bleu sur fond clair, avec une bande rouge en bas.", "A blue padlock on a light background, with a red stripe at the bottom.";
-    PictureEncryptedAlt => "Les octets de l'icône chiffrés avec votre clé, affichés comme des pixels.", "The icon's bytes encrypted with your key, shown as pixels.";
     FleetTitle => "La flotte d'un coup d'œil", "The fleet at a glance";
     FleetHelp => "Compromettez un objet ou le serveur sous un schéma : chaque objet de la flotte est marqué exposé (trame lue ou usurpée) ou sûr.", "Compromise a device or the server under a scheme: each device of the fleet is marked exposed (frame read or impersonated) or safe.";
     FleetScheme => "Schéma de clés", "Key scheme";

@@ -161,6 +161,13 @@ pub mod kex {
         pub outcome: Outcome,
     }
 
+    /// The run before any message, until the worker sends the instance's.
+    impl Default for Trace {
+        fn default() -> Trace {
+            Trace { authenticated: false, steps: Vec::new(), alice: Side::default(), bob: Side::default(), mallory: MalloryView::default(), outcome: Outcome::Waiting(Leg::AliceKey) }
+        }
+    }
+
     impl Trace {
         pub fn finished(&self) -> bool {
             !matches!(self.outcome, Outcome::Waiting(_))

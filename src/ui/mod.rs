@@ -9,6 +9,8 @@ pub mod pages;
 pub mod sequence;
 pub mod state;
 pub mod storage;
+pub mod tool_form;
+pub mod views;
 pub mod worker;
 
 use crate::core::i18n::Lang;
@@ -26,6 +28,11 @@ pub fn App() -> impl IntoView {
 
     leptos::task::spawn_local(async move {
         state.pack.set(state::load_pack(PACK_BASE).await);
+        // Once the track list is drawn, the worker (every engine and tool) starts loading, so the
+        // first exercise opened finds it ready without having delayed the first screen.
+        state::yield_to_browser().await;
+        state::yield_to_browser().await;
+        worker::warm_up();
     });
 
     // The document follows the language and theme; both are remembered.

@@ -2,26 +2,23 @@
 //! are kept in a signal; every change re-runs core's deterministic simulation and the view draws
 //! the trace it returns. The diagram is an ordered list, so its text is its own alternative.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::core::engines::kex_mitm::{self, short_hex, Action, Msg, Outcome, Party, Side, Step, Trace};
-use crate::core::engines::Params;
-use crate::core::exercise::Exercise;
-use crate::core::grading::instance_seed;
+use crate::core::engines::host::{Body, LabKey, Request};
 use crate::core::strings::S;
+use crate::core::views::kex::{short_hex, Action, Leg, Outcome, Party, Side, Step, Trace};
+use crate::core::views::{ViewData, ViewRequest};
 use crate::ui::state::{use_state, AppState};
 
-fn msg_number(m: Msg) -> usize {
-    Msg::ALL.iter().position(|x| *x == m).expect("listed") + 1
+fn msg_number(m: Leg) -> usize {
+    Leg::ALL.iter().position(|x| *x == m).expect("listed") + 1
 }
 
-fn msg_label(m: Msg) -> S {
+fn msg_label(m: Leg) -> S {
     match m {
-        Msg::AliceKey => S::KexMsgAliceKey,
-        Msg::BobKey => S::KexMsgBobKey,
-        Msg::Reading => S::KexMsgReading,
+        Leg::AliceKey => S::KexMsgAliceKey,
+        Leg::BobKey => S::KexMsgBobKey,
+        Leg::Reading => S::KexMsgReading,
     }
 }
 
@@ -42,9 +39,9 @@ fn action_word(a: Action) -> S {
 }
 
 /// "1 · Alice → Bob : clé publique éphémère d'Alice ‖ signature Ed25519"
-fn caption(state: AppState, m: Msg, signed: bool) -> String {
+fn caption(state: AppState, m: Leg, signed: bool) -> String {
     let mut text = format!("{} · {} → {}{}{}", msg_number(m), party_name(m.sender()), party_name(m.receiver()), state.t(S::Colon), state.t(msg_label(m)));
-    if signed && m != Msg::Reading {
+    if signed && m != Leg::Reading {
         text.push(' ');
         text.push_str(state.t(S::KexSigned));
     }
@@ -52,9 +49,9 @@ fn caption(state: AppState, m: Msg, signed: bool) -> String {
 }
 
 /// The bytes of one leg, shortened: a key (its signature is named, not shown) or the sealed reading.
-fn wire_text(m: Msg, wire: &[u8]) -> String {
+fn wire_text(m: Leg, wire: &[u8]) -> String {
     match m {
-        Msg::Reading => short_hex(wire),
+        Leg::Reading => short_hex(wire),
         _ => short_hex(&wire[..32.min(wire.len())]),
     }
 }
@@ -138,19 +135,44 @@ fn side_view(state: AppState, id: &'static str, title: S, side: Side, reading: O
 }
 
 #[component]
-pub fn KexSequence(exercise: Arc<Exercise>, params: Params) -> impl IntoView {
+pub fn KexSequence(key: LabKey) -> impl IntoView {
     let state = use_state();
-    let seed = state.progress.with_untracked(|p| instance_seed(&exercise, &p.seed_bytes()));
     let actions = RwSignal::new(Vec::<Action>::new());
-    let trace = Memo::new(move |_| actions.with(|a| kex_mitm::simulate(&params, &seed, a)));
-    let finished = move || trace.with(|t| t.finished());
-    let decide = move |a: Action| actions.update(|v| v.push(a));
+    let trace = RwSignal::new(Trace::default());
+    // Mallory's decisions go to the worker, which replays the run on the learner's instance.
+    let waiting = RwSignal::new(true);
+    let fetch = move |list: Vec<Action>| {
+        let key = key.clone();
+        waiting.set(true);
+        leptos::task::spawn_local(async move {
+            if let Body::View(ViewData::Sequence(t)) = crate::ui::worker::ask(Request::View { lab: key, request: ViewRequest::Sequence { actions: list.clone() } }).await {
+                if actions.get_untracked() == list {
+                    trace.set(t);
+                    waiting.set(false);
+                }
+            }
+        });
+    };
+    fetch(Vec::new());
+    let finished = move || waiting.get() || trace.with(|t| t.finished());
+    let decide = {
+        let fetch = fetch.clone();
+        move |a: Action| {
+            actions.update(|v| v.push(a));
+            fetch(actions.get_untracked());
+        }
+    };
+    let restart = move |_| {
+        actions.set(Vec::new());
+        fetch(Vec::new());
+    };
     let announce = move || {
         trace.with(|t| match t.steps.last() {
             None => String::new(),
             Some(step) => format!("{} {}{}{}. {}", state.t(S::KexMessage), msg_number(step.msg), state.t(S::Colon), state.t(action_word(step.action)), outcome_text(state, t)),
         })
     };
+    let (d1, d2, d3) = (decide.clone(), decide.clone(), decide);
     view! {
         <section class="tool kex" aria-labelledby="kex-title">
             <h3 id="kex-title">{move || state.t(S::KexTitle)}</h3>
@@ -176,10 +198,10 @@ pub fn KexSequence(exercise: Arc<Exercise>, params: Params) -> impl IntoView {
                     })}
                 </p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| decide(Action::Forward) prop:disabled=finished>{move || state.t(S::KexForward)}</button>
-                    <button type="button" on:click=move |_| decide(Action::Replace) prop:disabled=finished>{move || state.t(S::KexReplace)}</button>
-                    <button type="button" on:click=move |_| decide(Action::Drop) prop:disabled=finished>{move || state.t(S::KexDrop)}</button>
-                    <button type="button" class="secondary" on:click=move |_| actions.set(Vec::new())>{move || state.t(S::KexRestart)}</button>
+                    <button type="button" on:click=move |_| d1(Action::Forward) prop:disabled=finished>{move || state.t(S::KexForward)}</button>
+                    <button type="button" on:click=move |_| d2(Action::Replace) prop:disabled=finished>{move || state.t(S::KexReplace)}</button>
+                    <button type="button" on:click=move |_| d3(Action::Drop) prop:disabled=finished>{move || state.t(S::KexDrop)}</button>
+                    <button type="button" class="secondary" on:click=restart>{move || state.t(S::KexRestart)}</button>
                 </div>
             </div>
             <p class="kex-live" role="status" aria-live="polite">{announce}</p>

@@ -1,37 +1,181 @@
-//! The message types and the job of the lab's worker (see `src/bin/seclab-worker.rs`).
-//! The page only spawns it; the worker's wasm is the one that runs the heavy tools.
+//! The lab's Web Worker (`src/bin/seclab-worker.rs` registers it) and the page's client for it.
+//!
+//! The worker wraps core's [`Host`]: every request of the protocol goes to `Host::handle`; while
+//! long jobs are pending it advances them a few milliseconds at a time, yielding to its event
+//! loop in between so that a cancel can arrive. The page talks to it through [`ask`] (one
+//! answer) and [`send`] (every event of a job: progress, then the result), spawning it on first
+//! use or when the page is idle ([`warm_up`]).
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
-use gloo_worker::oneshot::oneshot;
-use serde::{Deserialize, Serialize};
+use gloo_worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
+use wasm_bindgen::JsCast;
 
-use crate::core::i18n::Bilingual;
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Job {
-    pub tool: String,
-    pub inputs: BTreeMap<String, String>,
-}
-
-/// One line of a result, with its label in both languages (static labels cannot cross over).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Line {
-    pub fr: String,
-    pub en: String,
-    pub value: String,
-}
-
-pub type JobResult = Result<Vec<Line>, Bilingual>;
-
-pub fn lines(outputs: Vec<crate::core::engines::ToolOutput>) -> Vec<Line> {
-    outputs.into_iter().map(|o| Line { fr: o.label.fr.to_string(), en: o.label.en.to_string(), value: o.value }).collect()
-}
-
-#[oneshot]
-pub async fn WorkbenchJob(job: Job) -> JobResult {
-    crate::core::workbench::run(&job.tool, &job.inputs).map(lines)
-}
+use crate::core::engines::host::{Body, Envelope, Event, Host, Request};
+use crate::core::msg::Msg;
 
 /// Where trunk puts the worker's loader, relative to the page's base URL.
 pub const WORKER_LOADER: &str = "seclab-worker_loader.js";
+
+/// How long the worker works on jobs before giving its event loop a turn.
+const SLICE_MS: f64 = 8.0;
+
+pub enum Tick {
+    Step,
+}
+
+pub struct LabWorker {
+    host: Host,
+    stepping: bool,
+    /// Which page connection asked for each job.
+    owners: HashMap<u32, HandlerId>,
+}
+
+fn worker_now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A macrotask boundary inside the worker, so that queued messages (a cancel) are delivered.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let global = js_sys::global().unchecked_into::<web_sys::WorkerGlobalScope>();
+        let _ = global.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+impl LabWorker {
+    /// Sends an event to the connection that asked for its job; the last event of a job
+    /// forgets the job.
+    fn emit(&mut self, scope: &WorkerScope<Self>, event: Event, fallback: Option<HandlerId>) {
+        let last = !matches!(event.body, Body::Progress { .. });
+        let to = if last { self.owners.remove(&event.job) } else { self.owners.get(&event.job).copied() };
+        if let Some(to) = to.or(fallback) {
+            scope.respond(to, event);
+        }
+    }
+
+    fn schedule(&mut self, scope: &WorkerScope<Self>) {
+        if self.host.busy() && !self.stepping {
+            self.stepping = true;
+            scope.send_future(async {
+                next_turn().await;
+                Tick::Step
+            });
+        }
+    }
+}
+
+impl Worker for LabWorker {
+    type Message = Tick;
+    type Input = Envelope;
+    type Output = Event;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        LabWorker { host: Host::new(), stepping: false, owners: HashMap::new() }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, _tick: Tick) {
+        self.stepping = false;
+        let start = worker_now();
+        let mut events = Vec::new();
+        while self.host.busy() && worker_now() - start < SLICE_MS {
+            self.host.step(&mut |e| events.push(e));
+        }
+        for e in events {
+            self.emit(scope, e, None);
+        }
+        self.schedule(scope);
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, envelope: Envelope, id: HandlerId) {
+        if !matches!(envelope.request, Request::Cancel { .. }) {
+            self.owners.insert(envelope.job, id);
+        }
+        let mut events = Vec::new();
+        self.host.handle(envelope, &mut |e| events.push(e));
+        for e in events {
+            self.emit(scope, e, Some(id));
+        }
+        self.schedule(scope);
+    }
+}
+
+type Listener = Rc<dyn Fn(Body)>;
+
+struct Client {
+    bridge: WorkerBridge<LabWorker>,
+    next: u32,
+    listeners: HashMap<u32, Listener>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+fn deliver(event: Event) {
+    let last = !matches!(event.body, Body::Progress { .. });
+    let listener = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        if last {
+            c.listeners.remove(&event.job)
+        } else {
+            c.listeners.get(&event.job).cloned()
+        }
+    });
+    if let Some(l) = listener {
+        l(event.body);
+    }
+}
+
+/// Starts the worker if it is not running yet (the page calls this once the track list is on
+/// screen, so the worker's download never delays it).
+pub fn warm_up() {
+    CLIENT.with(|c| {
+        if c.borrow().is_none() {
+            let bridge = LabWorker::spawner().callback(deliver).with_loader(true).as_module(true).spawn(WORKER_LOADER);
+            *c.borrow_mut() = Some(Client { bridge, next: 1, listeners: HashMap::new() });
+        }
+    });
+}
+
+/// Sends a request; `listener` gets every event of its job (progress, then one result or
+/// error). Returns the job's number, for [`cancel`].
+pub fn send(request: Request, listener: impl Fn(Body) + 'static) -> u32 {
+    warm_up();
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut().expect("spawned above");
+        let job = c.next;
+        c.next += 1;
+        c.listeners.insert(job, Rc::new(listener));
+        c.bridge.send(Envelope { job, request });
+        job
+    })
+}
+
+/// Stops a long job; its listener gets a "stopped" error.
+pub fn cancel(job: u32) {
+    CLIENT.with(|c| {
+        if let Some(c) = c.borrow().as_ref() {
+            c.bridge.send(Envelope { job: 0, request: Request::Cancel { job } });
+        }
+    });
+}
+
+/// Sends a request and waits for its answer (progress events are ignored).
+pub async fn ask(request: Request) -> Body {
+    let (tx, rx) = futures::channel::oneshot::channel();
+    let tx = RefCell::new(Some(tx));
+    send(request, move |body| {
+        if !matches!(body, Body::Progress { .. }) {
+            if let Some(tx) = tx.borrow_mut().take() {
+                let _ = tx.send(body);
+            }
+        }
+    });
+    rx.await.unwrap_or_else(|_| Body::Error(Msg::WorkerFailed("no answer")))
+}

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::engines;
+use crate::core::engines::host::{Body, LabKey, Opened, Request};
+use crate::core::engines::{self, LabVerdict};
 use crate::core::exercise::{Exercise, Grading, Question};
-use crate::core::grading::{instance_seed, Answer, Verdict};
+use crate::core::grading::{grade_local, instance_seed, Answer, Verdict};
+use crate::core::msg::Msg;
 use crate::core::markdown;
 use crate::core::progress::{is_solved, score};
 use crate::core::strings::S;
@@ -34,20 +36,35 @@ pub fn ExercisePage() -> impl IntoView {
             state.update_progress(move |p| p.visit(&ex, now()));
         }
         let track = pack.track_of(&ex.id).cloned();
-        let vars = state.progress.with_untracked(|p| {
-            ex.lab.as_ref().and_then(|lab| engines::find(&lab.kind).map(|e| e.variables(&lab.params, &instance_seed(&ex, &p.seed_bytes())))).unwrap_or_default()
-        });
-        let statement_vars = vars.clone();
+        // The learner's instance is built in the worker; until it answers, the page says so.
+        let key = ex.lab.as_ref().map(|lab| LabKey::new(&lab.kind, &lab.params, &state.progress.with_untracked(|p| instance_seed(&ex, &p.seed_bytes()))));
+        let instance = RwSignal::new(if key.is_some() { Instance::Loading } else { Instance::NoLab });
+        if let Some(key) = key.clone() {
+            leptos::task::spawn_local(async move {
+                instance.set(match crate::ui::worker::ask(Request::Open { lab: key }).await {
+                    Body::Opened(o) => Instance::Ready(o),
+                    Body::Error(m) => Instance::Failed(m),
+                    _ => Instance::Failed(Msg::LabUnavailable()),
+                });
+            });
+        }
+        let vars = Memo::new(move |_| instance.with(|i| match i {
+            Instance::Ready(o) => o.variables.clone(),
+            _ => BTreeMap::new(),
+        }));
+        let statement_vars = vars;
         let ex_statement = ex.clone();
         let statement = Memo::new(move |_| {
             let (text, fallback) = localized(&ex_statement.statement, state.lang.get());
-            (markdown::to_html(&markdown::substitute(&text, &statement_vars)), fallback)
+            (markdown::to_html(&markdown::substitute(&text, &statement_vars.get())), fallback)
         });
+        let waiting = move || matches!(instance.get(), Instance::Loading);
         let ex_score = ex.clone();
         let score_line = move || state.progress.with(|p| format!("{}{}{}/{}", state.t(S::Score), state.t(S::Colon), score(&ex_score, p.get(&ex_score)), ex_score.max_points()));
         let ex_solved = ex.clone();
         let solved = Memo::new(move |_| state.progress.with(|p| is_solved(&ex_solved, p.get(&ex_solved))));
         let title = ex.title.clone();
+        let ex_lab = ex.clone();
         let requires: Vec<(String, crate::core::exercise::Text)> = ex.requires.iter().filter_map(|r| pack.exercise(r).map(|e| (r.clone(), e.title.clone()))).collect();
         view! {
             <p class="breadcrumb">
@@ -68,17 +85,23 @@ pub fn ExercisePage() -> impl IntoView {
                 <section aria-labelledby="statement-title">
                     <h2 id="statement-title">{move || state.t(S::Statement)}</h2>
                     {move || statement.get().1.then(|| view! { <p class="notice-lang">{move || state.t(S::OtherLanguageNotice)}</p> })}
-                    <div class="markdown" inner_html=move || statement.get().0></div>
+                    {move || waiting().then(|| view! { <p class="loading" role="status"><progress aria-label=move || state.t(S::PreparingInstance)></progress> " " {move || state.t(S::PreparingInstance)}</p> })}
+                    <div class="markdown" inner_html=move || if waiting() { String::new() } else { statement.get().0 }></div>
                     {ex.lab.is_some().then(|| view! { <p class="meta">{move || state.t(S::YourInstance)}</p> })}
                 </section>
-                {ex.lab.clone().map(|lab| view! { <LabPanel lab=lab vars=vars.clone() exercise=ex.clone()/> })}
+                {let (key, spec) = (key.clone(), ex.lab.as_ref().and_then(|l| engines::find(&l.kind)));
+                move || match (instance.get(), key.clone(), spec) {
+                    (Instance::Ready(opened), Some(key), Some(spec)) => Some(view! { <LabPanel spec=spec key=key opened=opened exercise=ex_lab.clone() solved=solved/> }.into_any()),
+                    (Instance::Failed(m), _, _) => Some(view! { <p class="error" role="alert">{move || Msg::LabUnavailable().render(state.lang.get())} " (" {move || m.render(state.lang.get())} ")"</p> }.into_any()),
+                    _ => None,
+                }}
                 <section aria-labelledby="questions-title">
                     <h2 id="questions-title">{move || state.t(S::Questions)}</h2>
-                    {ex.questions.iter().enumerate().map(|(i, q)| view! { <QuestionView exercise=ex.clone() question=q.clone() number=i + 1 vars=vars.clone()/> }).collect_view()}
+                    {ex.questions.iter().enumerate().map(|(i, q)| view! { <QuestionView exercise=ex.clone() question=q.clone() number=i + 1 vars=vars key=key.clone()/> }).collect_view()}
                     {move || solved.get().then(|| view! { <p class="verdict correct" role="status">{move || state.t(S::ExerciseSolved)}</p> })}
                 </section>
-                <Hints exercise=ex.clone() vars=vars.clone()/>
-                <Solution exercise=ex.clone() solved=solved vars=vars.clone()/>
+                <Hints exercise=ex.clone() vars=vars/>
+                <Solution exercise=ex.clone() solved=solved vars=vars/>
             </article>
         }
         .into_any()
@@ -86,7 +109,7 @@ pub fn ExercisePage() -> impl IntoView {
 }
 
 #[component]
-fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars: BTreeMap<String, String>) -> impl IntoView {
+fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars: Memo<BTreeMap<String, String>>, key: Option<LabKey>) -> impl IntoView {
     let state = use_state();
     let qid = question.id.clone();
     let dom_id = format!("q-{}", question.id);
@@ -113,16 +136,42 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
         Memo::new(move |_| state.progress.with(|p| p.get(&ex).and_then(|e| e.gave_up_at).is_some()))
     };
     let is_choice = matches!(question.grading, Grading::Choice { .. });
+    let grading = RwSignal::new(false);
     let submit = {
         let ex = exercise.clone();
         let qid = qid.clone();
+        let ex_q = exercise.clone();
+        let qid_q = qid.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let answer = if is_choice { Answer::Choices(ticked.get_untracked()) } else { Answer::Text(text.get_untracked()) };
             let ex = ex.clone();
             let qid = qid.clone();
-            let verdict = state.update_progress(move |p| p.answer(&ex, &qid, &answer, now()));
-            feedback.set(Some(verdict));
+            let record = move |verdict: Verdict| {
+                let verdict = state.update_progress(move |p| p.record(&ex, &qid, &answer, verdict, now()));
+                feedback.set(Some(verdict));
+            };
+            let Some(question) = ex_q.question(&qid_q) else { return };
+            match (grade_local(question, &Answer::Text(text.get_untracked())).filter(|_| !is_choice), &question.grading, key.clone()) {
+                // A lab answer is graded by the engine, in the worker, against this learner's instance.
+                (None, Grading::Lab { check }, Some(lab)) => {
+                    let request = Request::Grade { lab, check: check.clone(), answer: text.get_untracked() };
+                    grading.set(true);
+                    leptos::task::spawn_local(async move {
+                        let verdict = match crate::ui::worker::ask(request).await {
+                            Body::Verdict(v) => Verdict::from(v),
+                            Body::Error(m) => Verdict::from(LabVerdict::Unreadable(m)),
+                            _ => Verdict::Unreadable(Msg::LabUnavailable()),
+                        };
+                        grading.set(false);
+                        record(verdict);
+                    });
+                }
+                _ => {
+                    let local = if is_choice { Answer::Choices(ticked.get_untracked()) } else { Answer::Text(text.get_untracked()) };
+                    record(grade_local(question, &local).unwrap_or(Verdict::Unreadable(Msg::LabUnavailable())));
+                }
+            }
         }
     };
     let prompt = question.prompt.clone();
@@ -191,17 +240,17 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
     view! {
         <form class="question" aria-labelledby=heading_id.clone() on:submit=submit>
             <h3 id=heading_id.clone()>{move || format!("{} {number}", state.t(S::Question))}</h3>
-            <div class="markdown prompt" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&prompt, state.lang.get()).0, &vars))></div>
+            <div class="markdown prompt" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&prompt, state.lang.get()).0, &vars.get()))></div>
             {field}
             <div class="actions">
-                <button type="submit" prop:disabled=move || correct.get() || gave_up.get()>{move || state.t(S::Submit)}</button>
+                <button type="submit" prop:disabled=move || correct.get() || gave_up.get() || grading.get()>{move || state.t(S::Submit)}</button>
                 <span class="meta">{move || format!("{} {}", attempts(), state.t(S::Attempts))}</span>
             </div>
             <p id=status_id2 class="verdict" role="status" aria-live="polite">
                 {move || feedback.get().map(|v| match v {
                     Verdict::Correct => view! { <span class="correct">"✔ " {move || state.t(S::Correct)}</span> }.into_any(),
                     Verdict::Wrong => view! { <span class="wrong">"✘ " {move || state.t(S::Wrong)}</span> }.into_any(),
-                    Verdict::Unreadable(m) => view! { <span class="unreadable">{move || m.get(state.lang.get()).to_string()}</span> }.into_any(),
+                    Verdict::Unreadable(m) => view! { <span class="unreadable">{move || m.render(state.lang.get())}</span> }.into_any(),
                 })}
             </p>
         </form>
@@ -209,7 +258,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
 }
 
 #[component]
-fn Hints(exercise: Arc<Exercise>, vars: BTreeMap<String, String>) -> impl IntoView {
+fn Hints(exercise: Arc<Exercise>, vars: Memo<BTreeMap<String, String>>) -> impl IntoView {
     let state = use_state();
     let ex = exercise.clone();
     let revealed = Memo::new(move |_| state.progress.with(|p| p.get(&ex).map(|e| e.hints_revealed as usize).unwrap_or(0)));
@@ -231,8 +280,7 @@ fn Hints(exercise: Arc<Exercise>, vars: BTreeMap<String, String>) -> impl IntoVi
             <ol class="hints">
                 {move || hints.iter().take(revealed.get()).map(|h| {
                     let t = h.text.clone();
-                    let vars = vars.clone();
-                    view! { <li class="markdown" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&t, state.lang.get()).0, &vars))></li> }
+                    view! { <li class="markdown" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&t, state.lang.get()).0, &vars.get()))></li> }
                 }).collect_view()}
             </ol>
             {move || (total > 0).then(|| if revealed.get() < total {
@@ -247,7 +295,7 @@ fn Hints(exercise: Arc<Exercise>, vars: BTreeMap<String, String>) -> impl IntoVi
 }
 
 #[component]
-fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>, vars: BTreeMap<String, String>) -> impl IntoView {
+fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>, vars: Memo<BTreeMap<String, String>>) -> impl IntoView {
     let state = use_state();
     let ex = exercise.clone();
     let gave_up = Memo::new(move |_| state.progress.with(|p| p.get(&ex).and_then(|e| e.gave_up_at).is_some()));
@@ -262,7 +310,7 @@ fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>, vars: BTreeMap<String, 
             <h2 id="solution-title">{move || state.t(S::Solution)}</h2>
             {move || {
                 if solved.get() || gave_up.get() {
-                    let body = solution.clone().map(|s| markdown::to_html(&markdown::substitute(&localized(&s, state.lang.get()).0, &vars))).unwrap_or_default();
+                    let body = solution.clone().map(|s| markdown::to_html(&markdown::substitute(&localized(&s, state.lang.get()).0, &vars.get()))).unwrap_or_default();
                     view! {
                         {gave_up.get().then(|| view! { <p class="meta">{move || state.t(S::GaveUp)}</p> })}
                         <div class="markdown solution" inner_html=body></div>
@@ -276,4 +324,13 @@ fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>, vars: BTreeMap<String, 
             }}
         </section>
     }
+}
+
+/// The learner's instance of an exercise's lab, as the worker reports it.
+#[derive(Clone, PartialEq)]
+enum Instance {
+    NoLab,
+    Loading,
+    Ready(Opened),
+    Failed(Msg),
 }
