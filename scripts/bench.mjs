@@ -9,6 +9,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, extname } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './static-server.mjs';
+import { breakdown } from './wasm-crates.mjs';
 
 const DIST = process.env.SECLAB_DIST || 'dist';
 const RUNS = Number(process.env.RUNS || 5);
@@ -92,11 +93,12 @@ for (let i = 0; i < RUNS; i++) {
     localStorage.setItem('seclab.progress', JSON.stringify(p));
   });
   await page.goto(base + '/exercise/padding-oracle');
-  await page.waitForSelector('.replay button');
+  const replayForm = 'form.tool:has(#tool-replay-title)';
+  await page.waitForSelector(`${replayForm} button[type="submit"]`);
   await page.evaluate(() => { window.__longest = 0; });
   const r0 = Date.now();
-  await page.click('.replay button');
-  await page.waitForSelector('.replay-result', { timeout: 120000 });
+  await page.click(`${replayForm} button[type="submit"]`);
+  await page.waitForSelector(`${replayForm} .tool-result output`, { timeout: 120000 });
   replay.push(Date.now() - r0);
   replayLongest.push(await page.evaluate(() => window.__longest));
   await context.close();
@@ -161,6 +163,7 @@ const opening = [];
       const t0 = Date.now();
       await page.click(`main a[href="${href}"]`);
       await page.waitForSelector('#exercise-title');
+      await page.waitForFunction(() => !document.querySelector('.loading'));
       await page.waitForTimeout(150);
       opening.push({ href, ms: Date.now() - t0, longest: await page.evaluate(() => window.__longest) });
       await page.goBack();
@@ -184,12 +187,12 @@ const table = [
   ['worker (on demand), gzip -9', kb(worker.gzip)],
   [`Argon2id 19 MiB t=2 in the worker, click to result (1st run includes worker start), median of ${RUNS}`, `${median(argon).toFixed(0)} ms (first ${argon[0]} ms)`],
   ['longest main-thread task during the Argon2 run', `${Math.max(...argonLongest).toFixed(0)} ms`],
-  [`padding-oracle replay (full attack, in 8 ms slices), median of ${RUNS}`, `${median(replay).toFixed(0)} ms`],
+  [`padding-oracle replay (full attack, a job in the worker with progress), median of ${RUNS}`, `${median(replay).toFixed(0)} ms`],
   ['longest main-thread task during the replay', `${Math.max(...replayLongest).toFixed(0)} ms`],
   [`RSA-2048 key generation in our worker (click to key, steps with progress), median of ${RUNS}`, `${median(ours).toFixed(0)} ms (min ${Math.min(...ours)}, max ${Math.max(...ours)})`],
   [`RSA-OAEP 2048 WebCrypto crypto.subtle.generateKey, same page, median of ${RUNS}`, `${median(webcrypto).toFixed(0)} ms (min ${Math.min(...webcrypto).toFixed(0)}, max ${Math.max(...webcrypto).toFixed(0)})`],
   ['longest main-thread task during our RSA-2048 key generations', `${Math.max(...oursLongest).toFixed(0)} ms`],
-  [`longest main-thread task opening the Håstad exercise (six 256-bit primes built on the page), median / max of ${RUNS}`, `${median(hastadLongest).toFixed(0)} / ${Math.max(...hastadLongest).toFixed(0)} ms`],
+  [`longest main-thread task opening the Håstad exercise (six 256-bit primes, built in the worker), median / max of ${RUNS}`, `${median(hastadLongest).toFixed(0)} / ${Math.max(...hastadLongest).toFixed(0)} ms`],
   [`same, opening PK-01 textbook RSA (two 64-bit primes), median / max of ${RUNS}`, `${median(textbookLongest).toFixed(0)} / ${Math.max(...textbookLongest).toFixed(0)} ms`],
   [`opening each of the ${opening.length} exercises from its track, slowest (click to rendered)`, `${Math.max(...opening.map((o) => o.ms))} ms`],
   ['longest main-thread task while opening an exercise, worst three routes', opening.slice(0, 3).map((o) => `${o.longest.toFixed(0)} ms (${o.href})`).join(', ')],
@@ -197,5 +200,10 @@ const table = [
 const width = Math.max(...table.map((r) => r[0].length));
 console.log('\nSecLab benchmark (' + new Date().toISOString().slice(0, 10) + ')\n');
 for (const [a, b] of table) console.log(`| ${a.padEnd(width)} | ${b} |`);
+const page = await breakdown(process.env.SECLAB_PAGE_WASM || 'target/wasm32-unknown-unknown/release/seclab-app.wasm').catch(() => null);
+if (page) {
+  console.log(`\nthe page's wasm by crate (code before wasm-bindgen and wasm-opt: ${kb(page.total)}; data ${kb(page.data)}):`);
+  for (const [crate, n] of page.crates.slice(0, 20)) console.log(`  ${crate.padEnd(28)} ${kb(n).padStart(9)}  ${(100 * n / page.total).toFixed(1).padStart(5)} %`);
+}
 console.log('\nfiles:');
 for (const r of rows) console.log(`  ${r[0]}: ${r[1]} raw, ${r[2]} gzip, ${r[3]} brotli`);
