@@ -309,6 +309,96 @@ catalogue! {
     PaddingOracleBytesRecovered(done, total, queries) => "{done}/{total} octets retrouvés · {queries} requêtes", "{done}/{total} bytes recovered · {queries} queries";
 
     // ---- Group A engines (cbc-bitflip, ctr-nonce-reuse, ecb-picture, length-extension, hmac-challenge, key-hierarchy, x25519) ----
+    // cbc-bitflip
+    CbcBitflipTitle => "Serrure commandée en AES-CBC", "AES-CBC controlled lock";
+    CbcBitflipTeaches => "Une serrure exécute des commandes chiffrées en AES-128-CBC sans authentification : changer un bit de l'IV change le même bit du premier bloc déchiffré. La serrure corrigée vérifie d'abord un HMAC sur IV‖chiffré et refuse la commande forgée.", "A lock runs AES-128-CBC encrypted commands without authentication: flipping a bit of the IV flips the same bit of the first decrypted block. The fixed lock checks an HMAC over IV‖ciphertext first and refuses the forged command.";
+    CbcBitflipSend => "Envoyer une commande à la serrure", "Send a command to the lock";
+    CbcBitflipSendHelp => "La serrure déchiffre IV‖chiffré et exécute le premier bloc.", "The lock decrypts IV‖ciphertext and runs the first block.";
+    CbcBitflipSendButton => "Envoyer", "Send";
+    CbcBitflipIv => "IV (hex, 16 octets)", "IV (hex, 16 bytes)";
+    CbcBitflipCiphertext => "Chiffré (hex)", "Ciphertext (hex)";
+    CbcBitflipTag => "Étiquette HMAC (hex, si la serrure en demande une)", "HMAC tag (hex, if the lock asks for one)";
+    CbcBitflipExecuted => "La serrure a exécuté", "The lock executed";
+    CbcBitflipUnreadable => "La serrure n'a pas compris la commande", "The lock did not understand the command";
+    CbcBitflipRejected => "Commande rejetée (authentification)", "Command rejected (authentication)";
+
+    // ctr-nonce-reuse (the crib tool is shared with gcm-nonce-reuse)
+    CtrNonceReuseTitle => "Deux trames CTR, un seul nonce", "Two CTR frames, one nonce";
+    CtrNonceReuseTeaches => "Deux trames AES-128-CTR chiffrées avec la même clé et le même nonce : C₁ ⊕ C₂ = P₁ ⊕ P₂, donc connaître (ou deviner) une trame donne l'autre, sans la clé. Avec un nonce neuf par trame, le même calcul ne donne que du bruit.", "Two AES-128-CTR frames encrypted with the same key and nonce: C₁ ⊕ C₂ = P₁ ⊕ P₂, so knowing (or guessing) one frame gives the other, without the key. With a fresh nonce per frame, the same computation gives only noise.";
+    CtrNonceReuseCrib => "Glisser un mot supposé (crib dragging)", "Slide a guessed word (crib dragging)";
+    CtrNonceReuseCribHelp => "Calcule C₁ ⊕ C₂ = P₁ ⊕ P₂, puis le XOR avec votre mot à la position donnée : si le mot est dans une trame, le texte de l'autre trame apparaît à cet endroit.", "Computes C₁ ⊕ C₂ = P₁ ⊕ P₂, then XORs your word in at the given position: if the word is in one frame, the other frame's text shows there.";
+    CtrNonceReuseCribButton => "Glisser", "Slide";
+    CtrNonceReuseCribWord => "Mot supposé (texte)", "Guessed word (text)";
+    CtrNonceReusePosition => "Position (octet, à partir de 0)", "Position (byte, from 0)";
+    CtrNonceReuseCribEmpty => "écrivez un mot supposé, par exemple « alarm; »", "write a guessed word, for example \"alarm;\"";
+    CtrNonceReusePositionRange(max, common) => "la position doit être un entier de 0 à {max} (le mot doit tenir dans les {common} octets communs)", "the position must be a whole number from 0 to {max} (the word must fit in the {common} common bytes)";
+    CtrNonceReuseXor => "C₁ ⊕ C₂ (hex)", "C₁ ⊕ C₂ (hex)";
+    CtrNonceReuseOther => "L'autre trame à cette position", "The other frame at this position";
+    CtrNonceReuseOverview => "Vue d'ensemble", "Overview";
+
+    // ecb-picture
+    EcbPictureTitle => "Une image chiffrée en ECB et en CBC", "A picture encrypted in ECB and in CBC";
+    EcbPictureTeaches => "Affiche une icône, puis la même icône chiffrée en AES-128-ECB et en AES-128-CBC avec la clé de l'apprenant. Sans paramètre ni contrôle : à utiliser avec des questions à choix.", "Shows an icon, then the same icon encrypted with AES-128-ECB and AES-128-CBC under the learner's key. No parameter and no check: use it with choice questions.";
+    EcbPictureClear => "Icône en clair", "Icon in clear";
+    EcbPictureEcb => "Chiffrée en AES-128-ECB", "Encrypted with AES-128-ECB";
+    EcbPictureCbc => "Chiffrée en AES-128-CBC", "Encrypted with AES-128-CBC";
+    EcbPictureClearAlt => "Un cadenas bleu sur fond clair, avec une bande rouge en bas.", "A blue padlock on a light background, with a red stripe at the bottom.";
+    EcbPictureEncryptedAlt => "Les octets de l'icône chiffrés avec votre clé, affichés comme des pixels.", "The icon's bytes encrypted with your key, shown as pixels.";
+
+    // sha256-length-extension
+    LengthExtensionTitle => "Jeton SHA-256(clé ‖ message)", "SHA-256(key ‖ message) token";
+    LengthExtensionTeaches => "Une API vérifie des jetons SHA-256(clé ‖ message). Le condensat est tout l'état interne de SHA-256 : on reprend le hachage à partir d'un jeton et on ajoute « &admin=1 » sans connaître la clé. Avec HMAC-SHA-256, le correctif, la falsification échoue.", "An API checks SHA-256(key ‖ message) tokens. The digest is SHA-256's whole internal state: hashing resumes from a token and appends \"&admin=1\" without the key. With HMAC-SHA-256, the fix, the forgery fails.";
+    LengthExtensionPadding => "Bourrage SHA-256 (la « colle »)", "SHA-256 padding (the \"glue\")";
+    LengthExtensionPaddingHelp => "0x80, des zéros, puis la longueur en bits sur 8 octets : ce que SHA-256 ajoute à un message de cette longueur.", "0x80, zeros, then the length in bits on 8 bytes: what SHA-256 appends to a message of this length.";
+    LengthExtensionPaddingButton => "Calculer le bourrage", "Compute the padding";
+    LengthExtensionLength => "Longueur du message haché (octets)", "Length of the hashed message (bytes)";
+    LengthExtensionPaddingHex => "Bourrage (hex)", "Padding (hex)";
+    LengthExtensionExtend => "SHA-256 à état réglable", "SHA-256 with a settable state";
+    LengthExtensionExtendHelp => "Reprend SHA-256 à partir d'un condensat (ses 8 mots de 32 bits sont tout l'état interne) et hache la suite.", "Resumes SHA-256 from a digest (its eight 32-bit words are the whole internal state) and hashes what follows.";
+    LengthExtensionExtendButton => "Continuer le hachage", "Continue hashing";
+    LengthExtensionState => "État de départ = un jeton (hex, 32 octets)", "Starting state = a token (hex, 32 bytes)";
+    LengthExtensionProcessed => "Octets déjà hachés, bourrage compris (multiple de 64)", "Bytes already hashed, padding included (a multiple of 64)";
+    LengthExtensionSuffix => "Texte à ajouter", "Text to append";
+    LengthExtensionDigest => "Nouveau condensat (hex)", "New digest (hex)";
+    LengthExtensionSend => "Envoyer une requête à l'API", "Send a request to the API";
+    LengthExtensionSendHelp => "L'API recalcule le jeton du message avec sa clé et compare.", "The API recomputes the message's token with its key and compares.";
+    LengthExtensionSendButton => "Envoyer", "Send";
+    LengthExtensionMessage => "Message (hex)", "Message (hex)";
+    LengthExtensionToken => "Jeton (hex, 32 octets)", "Token (hex, 32 bytes)";
+    LengthExtensionRejected => "Réponse de l'API : jeton invalide, requête rejetée", "API answer: invalid token, request rejected";
+    LengthExtensionAccepted => "Réponse de l'API : requête acceptée", "API answer: request accepted";
+    LengthExtensionAdmin => "Réponse de l'API : requête acceptée AVEC les droits administrateur", "API answer: request accepted WITH administrator rights";
+    LengthExtensionNotNumber(field) => "« {field} » doit être un entier positif", "\"{field}\" must be a positive whole number";
+    LengthExtensionStateSize => "l'état fait 32 octets (64 chiffres hexadécimaux)", "the state is 32 bytes (64 hex digits)";
+    LengthExtensionNotBlock(processed) => "{processed} n'est pas un multiple de 64 : SHA-256 s'arrête toujours sur un bloc entier, bourrage compris", "{processed} is not a multiple of 64: SHA-256 always stops on a whole block, padding included";
+
+    // hmac-challenge
+    HmacChallengeTitle => "Défi-réponse HMAC-SHA-256", "HMAC-SHA-256 challenge-response";
+    HmacChallengeTeaches => "L'apprenant est le capteur : avec sa clé provisionnée et le défi de la passerelle, il calcule HMAC-SHA-256(clé, défi) (RFC 2104), comme le ferait le firmware.", "The learner is the sensor: from its provisioned key and the gateway's challenge, it computes HMAC-SHA-256(key, challenge) (RFC 2104), as the firmware would.";
+    HmacChallengeTool => "HMAC-SHA-256", "HMAC-SHA-256";
+    HmacChallengeToolHelp => "HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), RFC 2104.", "HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), RFC 2104.";
+    HmacChallengeButton => "Calculer", "Compute";
+    HmacChallengeKey => "Clé (hex)", "Key (hex)";
+    HmacChallengeData => "Données (hex)", "Data (hex)";
+    HmacChallengeResponse => "Réponse HMAC (hex)", "HMAC response (hex)";
+
+    // key-hierarchy
+    KeyHierarchyTitle => "Clés par objet dérivées d'une clé maîtresse", "Per-device keys derived from a master key";
+    KeyHierarchyTeaches => "Dérivation HKDF-SHA256 (RFC 5869) d'une clé par objet à partir d'une clé maîtresse : le serveur recalcule la clé de n'importe quel objet ; un objet ne détient que la sienne, et sa fuite ne révèle ni la clé maîtresse ni celles des autres.", "HKDF-SHA256 (RFC 5869) derivation of one key per device from a master key: the server can recompute any device's key; a device holds only its own, and leaking it reveals neither the master key nor its siblings'.";
+
+    // x25519
+    X25519Title => "Échange X25519 et clé de session HKDF", "X25519 exchange and HKDF session key";
+    X25519Teaches => "L'apprenant est Alice : avec sa clé privée et la clé publique de Bob, il calcule sa clé publique, le secret partagé X25519 (RFC 7748) et une clé de session HKDF-SHA256 (RFC 5869), comme un capteur et sa passerelle.", "The learner is Alice: from their private key and Bob's public key, they compute their public key, the X25519 shared secret (RFC 7748) and a session key with HKDF-SHA256 (RFC 5869), as a sensor and its gateway would.";
+    X25519PublicKeyTool => "Clé publique X25519", "X25519 public key";
+    X25519PublicKeyHelp => "Multiplie le point de base (u = 9) par la clé privée.", "Multiplies the base point (u = 9) by the private key.";
+    X25519PublicKeyButton => "Calculer la clé publique", "Compute the public key";
+    X25519SharedTool => "Secret partagé X25519", "X25519 shared secret";
+    X25519SharedHelp => "X25519(ma clé privée, sa clé publique), RFC 7748.", "X25519(my private key, their public key), RFC 7748.";
+    X25519SharedButton => "Calculer le secret partagé", "Compute the shared secret";
+    X25519Private => "Clé privée (hex, 32 octets)", "Private key (hex, 32 bytes)";
+    X25519PeerPublic => "Clé publique de l'autre partie (hex, 32 octets)", "Other party's public key (hex, 32 bytes)";
+    X25519PublicKey => "Clé publique", "Public key";
+    X25519SharedSecret => "Secret partagé", "Shared secret";
     // (group A entries above this line)
 
     // ---- Group B engines (aead-frame, gcm-nonce-reuse, password-crack, manifest-signatures, ecdsa-nonce-reuse) ----

@@ -1,14 +1,37 @@
 //! `ecb-picture`: the classic lesson of the "ECB penguin", on a device's status icon. The same
 //! picture is encrypted with AES-128 in ECB and in CBC under the learner's key; ECB keeps every
-//! uniform area uniform, so the shape stays visible. The page draws the three images.
+//! uniform area uniform, so the shape stays visible. The page draws the three images (the
+//! "pictures" view).
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{unknown_params, Engine, InstanceSeed, ParamError, Params, ToolRun, ToolSpec};
+use super::{EngineSpec, InstanceSeed, Lab, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{Cost, Inputs, ToolRun};
+use crate::core::views::{Picture, ViewData, ViewRequest};
 
-pub struct EcbPicture;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
+
+impl super::Params for Params {}
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "ecb-picture",
+    title: M::EcbPictureTitle,
+    teaches: M::EcbPictureTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "key", doc: "The learner's AES-128 key (hex, 16 bytes) that encrypts the icon." },
+        VarSpec { name: "width", doc: "The icon's width in pixels (96)." },
+        VarSpec { name: "height", doc: "The icon's height in pixels (64)." },
+    ],
+    checks: &[],
+    tools: &[],
+    cost: Cost::Light,
+    view: Some("pictures"),
+};
 
 pub const WIDTH: usize = 96;
 pub const HEIGHT: usize = 64;
@@ -65,56 +88,39 @@ pub fn distinct_blocks(bytes: &[u8]) -> usize {
     blocks.len()
 }
 
-impl Engine for EcbPicture {
-    fn kind(&self) -> &'static str {
-        "ecb-picture"
+pub struct Instance {
+    seed: InstanceSeed,
+}
+
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { seed: seed.clone() }
+}
+
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        Vars::from([("key".into(), hex::encode(self.seed.value("key", 16))), ("width".into(), WIDTH.to_string()), ("height".into(), HEIGHT.to_string())])
     }
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Une image chiffrée en ECB et en CBC", en: "A picture encrypted in ECB and in CBC" }
-    }
-
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Affiche une icône, puis la même icône chiffrée en AES-128-ECB et en AES-128-CBC avec la clé de l'apprenant. Sans paramètre ni contrôle : à utiliser avec des questions à choix.",
-            en: "Shows an icon, then the same icon encrypted with AES-128-ECB and AES-128-CBC under the learner's key. No parameter and no check: use it with choice questions.",
-        }
-    }
-
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["key", "width", "height"]
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        BTreeMap::from([
-            ("key".to_string(), hex::encode(seed.value("key", 16))),
-            ("width".to_string(), WIDTH.to_string()),
-            ("height".to_string(), HEIGHT.to_string()),
-        ])
-    }
-
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        Vec::new()
-    }
-
-    fn reference(&self, _params: &Params, _seed: &InstanceSeed, _check: &str) -> Option<String> {
+    /// No check: the exercise asks choice questions about the pictures.
+    fn reference(&self, _check: &str) -> Option<String> {
         None
     }
 
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        Vec::new()
+    fn run_tool(&self, tool: &str, _inputs: &Inputs) -> Result<ToolRun, Msg> {
+        Err(Msg::UnknownTool(tool))
     }
 
-    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, _inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        Err(super::unknown_tool(tool))
+    /// The icon in clear, in ECB and in CBC, in that order.
+    fn view(&self, request: &ViewRequest) -> Result<ViewData, Msg> {
+        if *request != ViewRequest::Pictures {
+            return Err(Msg::LabUnavailable());
+        }
+        let image = |id: &str, caption: M, alt: M, rgba: Vec<u8>| Picture { id: id.into(), caption, alt, width: WIDTH as u32, height: HEIGHT as u32, rgba };
+        Ok(ViewData::Pictures(vec![
+            image("picture-clear", M::EcbPictureClear, M::EcbPictureClearAlt, picture()),
+            image("picture-ecb", M::EcbPictureEcb, M::EcbPictureEncryptedAlt, encrypted("ecb", &self.seed)),
+            image("picture-cbc", M::EcbPictureCbc, M::EcbPictureEncryptedAlt, encrypted("cbc", &self.seed)),
+        ]))
     }
 }
 
@@ -134,5 +140,33 @@ mod tests {
         assert!(clear < total / 4, "the icon has large uniform areas: {clear} of {total}");
         assert_eq!(ecb, clear, "ECB maps equal blocks to equal blocks");
         assert!(cbc > total * 99 / 100, "CBC: {cbc} of {total}");
+    }
+
+    /// What the page draws: three pictures, clear / ECB / CBC, with their captions; the ECB one
+    /// keeps as few distinct blocks as the clear one, the CBC one has nearly all blocks distinct.
+    #[test]
+    fn the_view_gives_the_three_pictures_and_ecb_keeps_the_blocks() {
+        let lab = build(&Params::default(), &InstanceSeed::derive(&[5; 32], "seclab-core", "ecb-picture"));
+        let Ok(ViewData::Pictures(pictures)) = lab.view(&ViewRequest::Pictures) else { panic!("no pictures") };
+        let ids: Vec<&str> = pictures.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["picture-clear", "picture-ecb", "picture-cbc"]);
+        assert_eq!(pictures.iter().map(|p| p.caption).collect::<Vec<_>>(), [M::EcbPictureClear, M::EcbPictureEcb, M::EcbPictureCbc]);
+        assert_eq!(pictures.iter().map(|p| p.alt).collect::<Vec<_>>(), [M::EcbPictureClearAlt, M::EcbPictureEncryptedAlt, M::EcbPictureEncryptedAlt]);
+        for p in &pictures {
+            assert_eq!((p.width, p.height, p.rgba.len()), (WIDTH as u32, HEIGHT as u32, WIDTH * HEIGHT * 4), "{}", p.id);
+            assert!(p.rgba.chunks(4).all(|px| px[3] == 255), "{} is opaque", p.id);
+        }
+        let total = WIDTH * HEIGHT * 4 / 16;
+        let [clear, ecb, cbc] = [0, 1, 2].map(|i| distinct_blocks(&pictures[i].rgba));
+        assert!(clear < total / 4, "{clear} of {total}");
+        assert_eq!(ecb, clear, "ECB keeps the icon's blocks");
+        assert!(cbc > total * 99 / 100, "CBC: {cbc} of {total}");
+        assert_ne!(pictures[1].rgba, pictures[0].rgba, "the ECB picture is encrypted");
+        // Another learner's key gives other ciphertext pixels, the same shape.
+        let other = build(&Params::default(), &InstanceSeed::derive(&[6; 32], "seclab-core", "ecb-picture"));
+        let Ok(ViewData::Pictures(theirs)) = other.view(&ViewRequest::Pictures) else { panic!("no pictures") };
+        assert_ne!(theirs[1].rgba, pictures[1].rgba);
+        assert_eq!(distinct_blocks(&theirs[1].rgba), clear);
+        assert!(lab.view(&ViewRequest::initial("fleet")).is_err());
     }
 }

@@ -2,107 +2,111 @@
 //! sensor: from its provisioned key and the gateway's challenge, it computes
 //! HMAC-SHA-256(key, challenge) (RFC 2104), as the firmware would.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{hex_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
 
-pub struct HmacChallenge;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
 
-const KEY: L10n = L10n { fr: "Clé (hex)", en: "Key (hex)" };
-const DATA: L10n = L10n { fr: "Données (hex)", en: "Data (hex)" };
-static HMAC_INPUTS: [InputSpec; 2] = [
-    InputSpec { id: "key", label: KEY, kind: InputKind::Hex { bytes: None }, prefill: Some("device_key") },
-    InputSpec { id: "data", label: DATA, kind: InputKind::Hex { bytes: None }, prefill: Some("challenge") },
+impl super::Params for Params {}
+
+const HMAC_FIELDS: &[Field] = &[
+    Field::new("key", M::HmacChallengeKey, FieldKind::Hex { bytes: None }).prefill("device_key"),
+    Field::new("data", M::HmacChallengeData, FieldKind::Hex { bytes: None }).prefill("challenge"),
 ];
 
-impl Engine for HmacChallenge {
-    fn kind(&self) -> &'static str {
-        "hmac-challenge"
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "hmac-challenge",
+    title: M::HmacChallengeTitle,
+    teaches: M::HmacChallengeTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "device_key", doc: "The sensor's provisioned key (hex, 16 bytes)." },
+        VarSpec { name: "challenge", doc: "The gateway's challenge (hex, 16 bytes)." },
+    ],
+    checks: &[CheckSpec { name: "response", doc: "HMAC-SHA-256(device_key, challenge), in hex (32 bytes).", answer: AnswerKind::Hex }],
+    tools: &[ToolSpec { id: "hmac", title: M::HmacChallengeTool, help: M::HmacChallengeToolHelp, button: M::HmacChallengeButton, fields: HMAC_FIELDS, oracle: false, cost: Cost::Light, after_solving: false }],
+    cost: Cost::Light,
+    view: None,
+};
+
+pub struct Instance {
+    device_key: Vec<u8>,
+    challenge: Vec<u8>,
+}
+
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { device_key: seed.value("device-key", 16), challenge: seed.value("challenge", 16) }
+}
+
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        Vars::from([("device_key".into(), hex::encode(&self.device_key)), ("challenge".into(), hex::encode(&self.challenge))])
     }
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Défi-réponse HMAC-SHA-256", en: "HMAC-SHA-256 challenge-response" }
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "response").then(|| hex::encode(crypto::hmac_sha256(&self.device_key, &self.challenge)))
     }
 
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "L'apprenant est le capteur. Sans paramètre. Variables : device_key, challenge. Contrôle : response.",
-            en: "The learner is the sensor. No parameter. Variables: device_key, challenge. Check: response.",
-        }
+    fn workbench_link(&self) -> Option<WorkbenchLink> {
+        let (key, data) = (hex::encode(&self.device_key), hex::encode(&self.challenge));
+        Some(WorkbenchLink::new("hmac", &[("algorithm", "sha-256"), ("key_encoding", "hex"), ("key", &key), ("encoding", "hex"), ("data", &data)]))
     }
 
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["device_key", "challenge"]
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        BTreeMap::from([("device_key".to_string(), hex::encode(seed.value("device-key", 16))), ("challenge".to_string(), hex::encode(seed.value("challenge", 16)))])
-    }
-
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["response"]
-    }
-
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "response").then(|| hex::encode(crypto::hmac_sha256(&seed.value("device-key", 16), &seed.value("challenge", 16))))
-    }
-
-    fn workbench_link(&self, _params: &Params, vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        Some(("hmac", vec![("algorithm", "sha-256".into()), ("key_encoding", "hex".into()), ("key", vars.get("device_key")?.clone()), ("encoding", "hex".into()), ("data", vars.get("challenge")?.clone())]))
-    }
-
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![ToolSpec {
-            id: "hmac",
-            title: L10n { fr: "HMAC-SHA-256", en: "HMAC-SHA-256" },
-            help: L10n { fr: "HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), RFC 2104.", en: "HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), RFC 2104." },
-            inputs: &HMAC_INPUTS,
-            button: L10n { fr: "Calculer", en: "Compute" },
-            oracle: false,
-        }]
-    }
-
-    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         if tool != "hmac" {
-            return Err(super::unknown_tool(tool));
+            return Err(Msg::UnknownTool(tool));
         }
-        let key = hex_input(inputs, "key", KEY)?;
-        let data = hex_input(inputs, "data", DATA)?;
-        Ok(vec![ToolOutput { label: L10n { fr: "Réponse HMAC (hex)", en: "HMAC response (hex)" }, value: hex::encode(crypto::hmac_sha256(&key, &data)) }].into())
+        let key = hex_input(inputs, "key", M::HmacChallengeKey)?;
+        let data = hex_input(inputs, "data", M::HmacChallengeData)?;
+        Ok(vec![Output::new(M::HmacChallengeResponse, Value::Hex(crypto::hmac_sha256(&key, &data).to_vec()))].into())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engines::LabVerdict;
+    use crate::core::tools::inputs_of;
+
+    fn response(run: ToolRun) -> String {
+        run.get(M::HmacChallengeResponse).and_then(Value::plain).unwrap()
+    }
 
     /// RFC 4231 §4.2 (Test Case 1): key = 20 × 0x0b, data "Hi There", through the tool.
     #[test]
     fn the_tool_reproduces_rfc4231_case1() {
-        let seed = InstanceSeed([0; 32]);
-        let inputs: BTreeMap<String, String> = [("key", "0b".repeat(20)), ("data", hex::encode("Hi There"))].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let out = HmacChallenge.run_tool(&Params::new(), &seed, "hmac", &inputs).unwrap();
-        assert_eq!(out.outputs[0].value, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
-        let tampered: BTreeMap<String, String> = [("key", "0b".repeat(19)), ("data", hex::encode("Hi There"))].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        assert_ne!(HmacChallenge.run_tool(&Params::new(), &seed, "hmac", &tampered).unwrap().outputs[0].value, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+        let lab = build(&Params::default(), &InstanceSeed([0; 32]));
+        let out = lab.run_tool("hmac", &inputs_of(&[("key", &"0b".repeat(20)), ("data", &hex::encode("Hi There"))])).unwrap();
+        assert_eq!(response(out), "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+        let tampered = lab.run_tool("hmac", &inputs_of(&[("key", &"0b".repeat(19)), ("data", &hex::encode("Hi There"))])).unwrap();
+        assert_ne!(response(tampered), "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    }
+
+    /// The learner's path: the prefilled tool gives the reference.
+    #[test]
+    fn the_prefilled_tool_gives_the_response() {
+        let lab = build(&Params::default(), &InstanceSeed::derive(&[4; 32], "p", "hmac-challenge"));
+        let vars = lab.variables();
+        let out = lab.run_tool("hmac", &inputs_of(&[("key", &vars["device_key"]), ("data", &vars["challenge"])])).unwrap();
+        assert_eq!(Some(response(out)), lab.reference("response"));
+        let link = lab.workbench_link().unwrap();
+        assert_eq!(link.tool, "hmac");
+        assert!(link.fields.contains(&("key".to_string(), vars["device_key"].clone())) && link.fields.contains(&("data".to_string(), vars["challenge"].clone())));
     }
 
     /// Another device's key, or a replayed old challenge's answer, does not pass.
     #[test]
     fn another_key_or_challenge_gives_another_response() {
-        let a = InstanceSeed::derive(&[1; 32], "p", "hmac-challenge");
-        let b = InstanceSeed::derive(&[2; 32], "p", "hmac-challenge");
-        let ra = HmacChallenge.reference(&Params::new(), &a, "response").unwrap();
-        assert_eq!(HmacChallenge.grade(&Params::new(), &b, "response", &ra), super::super::LabVerdict::Wrong);
+        let a = build(&Params::default(), &InstanceSeed::derive(&[1; 32], "p", "hmac-challenge"));
+        let b = build(&Params::default(), &InstanceSeed::derive(&[2; 32], "p", "hmac-challenge"));
+        let ra = a.reference("response").unwrap();
+        assert_eq!(b.grade("response", &ra), LabVerdict::Wrong);
+        assert_eq!(a.grade("response", &ra), LabVerdict::Correct);
     }
 }

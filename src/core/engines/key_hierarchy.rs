@@ -2,13 +2,35 @@
 //! (RFC 5869), info = "seclab device key v1|" + device id. The server can recompute any device
 //! key; a device holds only its own, and leaking it reveals neither the master nor its siblings.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{unknown_params, Engine, InstanceSeed, ParamError, Params, ToolRun, ToolSpec};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{Cost, Inputs, ToolRun, HKDF_TOOL};
 
-pub struct KeyHierarchy;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
+
+impl super::Params for Params {}
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "key-hierarchy",
+    title: M::KeyHierarchyTitle,
+    teaches: M::KeyHierarchyTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "master", doc: "The fleet's master key (hex, 32 bytes), the HKDF input keying material." },
+        VarSpec { name: "salt", doc: "The HKDF salt (hex, 16 bytes)." },
+        VarSpec { name: "device", doc: "The device's id, `sensor-NNNN`." },
+        VarSpec { name: "info", doc: "The HKDF info for this device: `seclab device key v1|` followed by the device id." },
+    ],
+    checks: &[CheckSpec { name: "device-key", doc: "The device's key: HKDF-SHA256(salt, master, info), 16 bytes, in hex.", answer: AnswerKind::Hex }],
+    tools: &[HKDF_TOOL],
+    cost: Cost::Light,
+    view: None,
+};
 
 pub const INFO_PREFIX: &str = "seclab device key v1|";
 pub const DEVICE_KEY_LEN: usize = 16;
@@ -23,60 +45,36 @@ pub fn device_key(seed: &InstanceSeed, device: &str) -> Vec<u8> {
     crypto::hkdf_sha256(&seed.value("salt", 16), &seed.value("master", 32), format!("{INFO_PREFIX}{device}").as_bytes(), DEVICE_KEY_LEN).expect("16 bytes")
 }
 
-impl Engine for KeyHierarchy {
-    fn kind(&self) -> &'static str {
-        "key-hierarchy"
-    }
+pub struct Instance {
+    master: Vec<u8>,
+    salt: Vec<u8>,
+    device: String,
+    key: Vec<u8>,
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Clés par objet dérivées d'une clé maîtresse", en: "Per-device keys derived from a master key" }
-    }
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    let device = device_id(seed);
+    Instance { master: seed.value("master", 32), salt: seed.value("salt", 16), key: device_key(seed, &device), device }
+}
 
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Dérivation HKDF-SHA256 d'une clé par objet. Sans paramètre. Variables : master, salt, device, info. Contrôle : device-key.",
-            en: "HKDF-SHA256 derivation of one key per device. No parameter. Variables: master, salt, device, info. Check: device-key.",
-        }
-    }
-
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["master", "salt", "device", "info"]
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let device = device_id(seed);
-        BTreeMap::from([
-            ("master".to_string(), hex::encode(seed.value("master", 32))),
-            ("salt".to_string(), hex::encode(seed.value("salt", 16))),
-            ("info".to_string(), format!("{INFO_PREFIX}{device}")),
-            ("device".to_string(), device),
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        Vars::from([
+            ("master".into(), hex::encode(&self.master)),
+            ("salt".into(), hex::encode(&self.salt)),
+            ("info".into(), format!("{INFO_PREFIX}{}", self.device)),
+            ("device".into(), self.device.clone()),
         ])
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["device-key"]
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "device-key").then(|| hex::encode(&self.key))
     }
 
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "device-key").then(|| hex::encode(device_key(seed, &device_id(seed))))
-    }
-
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![super::hkdf_tool()]
-    }
-
-    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         match tool {
-            "hkdf" => super::run_hkdf(inputs).map(Into::into),
-            _ => Err(super::unknown_tool(tool)),
+            "hkdf" => crate::core::tools::run_hkdf(inputs),
+            _ => Err(Msg::UnknownTool(tool)),
         }
     }
 }
@@ -84,20 +82,21 @@ impl Engine for KeyHierarchy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engines::LabVerdict;
+    use crate::core::tools::{inputs_of, Value};
 
     /// The learner's path through the HKDF tool gives the device key; devices differ.
     #[test]
     fn the_tool_derives_the_device_key_and_devices_get_distinct_keys() {
         let seed = InstanceSeed::derive(&[3; 32], "seclab-core", "key-hierarchy");
-        let vars = KeyHierarchy.variables(&Params::new(), &seed);
-        let inputs: BTreeMap<String, String> = [("salt", vars["salt"].clone()), ("ikm", vars["master"].clone()), ("info", vars["info"].clone()), ("length", "16".to_string())].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let out = KeyHierarchy.run_tool(&Params::new(), &seed, "hkdf", &inputs).unwrap();
-        assert_eq!(Some(out.outputs[1].value.clone()), KeyHierarchy.reference(&Params::new(), &seed, "device-key"));
+        let lab = build(&Params::default(), &seed);
+        let vars = lab.variables();
+        let mut inputs = inputs_of(&[("salt", &vars["salt"]), ("ikm", &vars["master"]), ("info", &vars["info"]), ("length", "16")]);
+        let okm = |inputs: &Inputs| lab.run_tool("hkdf", inputs).unwrap().get(M::HkdfOkm).and_then(Value::plain).unwrap();
+        assert_eq!(Some(okm(&inputs)), lab.reference("device-key"));
         assert_ne!(device_key(&seed, "sensor-0001"), device_key(&seed, "sensor-0002"));
         // A 32-byte answer (the default length) is not the 16-byte key: unreadable, not wrong.
-        let mut long = inputs.clone();
-        long.insert("length".into(), "32".into());
-        let out32 = KeyHierarchy.run_tool(&Params::new(), &seed, "hkdf", &long).unwrap();
-        assert!(matches!(KeyHierarchy.grade(&Params::new(), &seed, "device-key", &out32.outputs[1].value), super::super::LabVerdict::Unreadable(_)));
+        inputs.insert("length".into(), "32".into());
+        assert!(matches!(lab.grade("device-key", &okm(&inputs)), LabVerdict::Unreadable(_)));
     }
 }

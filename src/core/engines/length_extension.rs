@@ -6,13 +6,57 @@
 //! The compression function comes from the `sha2` crate; only the padding (FIPS 180-4 §5.1.1)
 //! is written out, because the attack is about it.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{hex_input, raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
 
-pub struct LengthExtension;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    /// The fixed API: HMAC-SHA-256 tokens.
+    pub hmac: bool,
+}
+
+impl super::Params for Params {}
+
+/// Lengths the tools accept: below 2⁴⁰ bytes.
+const MAX_LENGTH: u64 = (1 << 40) - 1;
+
+const PADDING_FIELDS: &[Field] = &[Field::new("length", M::LengthExtensionLength, FieldKind::Number { min: 0, max: MAX_LENGTH })];
+const EXTEND_FIELDS: &[Field] = &[
+    Field::new("state", M::LengthExtensionState, FieldKind::Hex { bytes: Some(32) }).prefill("token"),
+    Field::new("processed", M::LengthExtensionProcessed, FieldKind::Number { min: 0, max: MAX_LENGTH }),
+    Field::new("suffix", M::LengthExtensionSuffix, FieldKind::Text),
+];
+const SEND_FIELDS: &[Field] = &[
+    Field::new("message", M::LengthExtensionMessage, FieldKind::Hex { bytes: None }).prefill("message_hex"),
+    Field::new("token", M::LengthExtensionToken, FieldKind::Hex { bytes: Some(32) }).prefill("token"),
+];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "sha256-length-extension",
+    title: M::LengthExtensionTitle,
+    teaches: M::LengthExtensionTeaches,
+    params: &[ParamSpec { name: "hmac", doc: "true: the fixed API, whose tokens are HMAC-SHA-256(key, message); the length extension fails.", expect: "true or false", example: "true" }],
+    variables: &[
+        VarSpec { name: "message", doc: "The captured request, as text (`device=...&cmd=status`)." },
+        VarSpec { name: "message_hex", doc: "The same request in hex." },
+        VarSpec { name: "token", doc: "The request's token (hex, 32 bytes)." },
+        VarSpec { name: "key_length", doc: "The API key's length in bytes (16)." },
+        VarSpec { name: "suffix", doc: "The text to append: `&admin=1`." },
+    ],
+    checks: &[CheckSpec { name: "forged-token", doc: "The token the API accepts for message ‖ glue padding ‖ `&admin=1`, in hex.", answer: AnswerKind::Hex }],
+    tools: &[
+        ToolSpec { id: "padding", title: M::LengthExtensionPadding, help: M::LengthExtensionPaddingHelp, button: M::LengthExtensionPaddingButton, fields: PADDING_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "extend", title: M::LengthExtensionExtend, help: M::LengthExtensionExtendHelp, button: M::LengthExtensionExtendButton, fields: EXTEND_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "send", title: M::LengthExtensionSend, help: M::LengthExtensionSendHelp, button: M::LengthExtensionSendButton, fields: SEND_FIELDS, oracle: true, cost: Cost::Light, after_solving: false },
+    ],
+    cost: Cost::Light,
+    view: None,
+};
 
 pub const KEY_LEN: usize = 16;
 pub const SUFFIX: &str = "&admin=1";
@@ -44,25 +88,8 @@ pub fn extend(digest: &[u8; 32], processed: u64, suffix: &[u8]) -> [u8; 32] {
     out
 }
 
-fn key(seed: &InstanceSeed) -> Vec<u8> {
-    seed.value("key", KEY_LEN)
-}
-
 pub fn message(seed: &InstanceSeed) -> String {
     format!("device={}&cmd=status", hex::encode(seed.value("device", 4)))
-}
-
-fn uses_hmac(params: &Params) -> bool {
-    params.get("hmac").and_then(|v| v.as_bool()).unwrap_or(false)
-}
-
-/// What the API computes for a message.
-pub fn token(params: &Params, seed: &InstanceSeed, message: &[u8]) -> [u8; 32] {
-    if uses_hmac(params) {
-        crypto::hmac_sha256(&key(seed), message)
-    } else {
-        crypto::sha256(&[&key(seed)[..], message].concat())
-    }
 }
 
 /// The forged message: original ‖ glue padding ‖ suffix.
@@ -71,139 +98,77 @@ pub fn forged_message(seed: &InstanceSeed) -> Vec<u8> {
     [&m[..], &padding((KEY_LEN + m.len()) as u64), SUFFIX.as_bytes()].concat()
 }
 
-const STATE: L10n = L10n { fr: "État de départ = un jeton (hex, 32 octets)", en: "Starting state = a token (hex, 32 bytes)" };
-const PROCESSED: L10n = L10n { fr: "Octets déjà hachés, bourrage compris (multiple de 64)", en: "Bytes already hashed, padding included (a multiple of 64)" };
-const SUFFIX_L: L10n = L10n { fr: "Texte à ajouter", en: "Text to append" };
-const LENGTH: L10n = L10n { fr: "Longueur du message haché (octets)", en: "Length of the hashed message (bytes)" };
-const MESSAGE: L10n = L10n { fr: "Message (hex)", en: "Message (hex)" };
-const TOKEN: L10n = L10n { fr: "Jeton (hex, 32 octets)", en: "Token (hex, 32 bytes)" };
+/// A length field: a whole number below 2⁴⁰ (the old tools' reading, kept).
+fn length_input(inputs: &Inputs, id: &str, label: M) -> Result<u64, Msg> {
+    raw(inputs, id).trim().parse::<u64>().ok().filter(|n| *n <= MAX_LENGTH).ok_or_else(|| Msg::LengthExtensionNotNumber(label))
+}
 
-static PADDING_INPUTS: [InputSpec; 1] = [InputSpec { id: "length", label: LENGTH, kind: InputKind::Number, prefill: None }];
-static EXTEND_INPUTS: [InputSpec; 3] = [
-    InputSpec { id: "state", label: STATE, kind: InputKind::Hex { bytes: Some(32) }, prefill: Some("token") },
-    InputSpec { id: "processed", label: PROCESSED, kind: InputKind::Number, prefill: None },
-    InputSpec { id: "suffix", label: SUFFIX_L, kind: InputKind::Text, prefill: None },
-];
-static SEND_INPUTS: [InputSpec; 2] = [
-    InputSpec { id: "message", label: MESSAGE, kind: InputKind::Hex { bytes: None }, prefill: Some("message_hex") },
-    InputSpec { id: "token", label: TOKEN, kind: InputKind::Hex { bytes: Some(32) }, prefill: Some("token") },
-];
+pub struct Instance {
+    hmac: bool,
+    key: Vec<u8>,
+    message: String,
+    forged: Vec<u8>,
+}
 
-impl Engine for LengthExtension {
-    fn kind(&self) -> &'static str {
-        "sha256-length-extension"
-    }
+pub fn build(params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { hmac: params.hmac, key: seed.value("key", KEY_LEN), message: message(seed), forged: forged_message(seed) }
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Jeton SHA-256(clé ‖ message)", en: "SHA-256(key ‖ message) token" }
-    }
-
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Une API vérifie des jetons SHA-256(clé ‖ message). Paramètre : hmac (vrai : HMAC-SHA-256, le correctif). Variables : message, message_hex, token, key_length, suffix. Contrôle : forged-token.",
-            en: "An API checks SHA-256(key ‖ message) tokens. Parameter: hmac (true: HMAC-SHA-256, the fix). Variables: message, message_hex, token, key_length, suffix. Check: forged-token.",
+impl Instance {
+    /// What the API computes for a message.
+    pub fn token(&self, message: &[u8]) -> [u8; 32] {
+        if self.hmac {
+            crypto::hmac_sha256(&self.key, message)
+        } else {
+            crypto::sha256(&[&self.key[..], message].concat())
         }
     }
+}
 
-    fn param_names(&self) -> &'static [&'static str] {
-        &["hmac"]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        let mut errors = unknown_params(params, self.param_names());
-        super::fixed_variant(params, "hmac", "the fixed API", &mut errors);
-        errors
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["message", "message_hex", "token", "key_length", "suffix"]
-    }
-
-    fn variables(&self, params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let m = message(seed);
-        BTreeMap::from([
-            ("token".to_string(), hex::encode(token(params, seed, m.as_bytes()))),
-            ("message_hex".to_string(), hex::encode(m.as_bytes())),
-            ("message".to_string(), m),
-            ("key_length".to_string(), KEY_LEN.to_string()),
-            ("suffix".to_string(), SUFFIX.to_string()),
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        Vars::from([
+            ("token".into(), hex::encode(self.token(self.message.as_bytes()))),
+            ("message_hex".into(), hex::encode(self.message.as_bytes())),
+            ("message".into(), self.message.clone()),
+            ("key_length".into(), KEY_LEN.to_string()),
+            ("suffix".into(), SUFFIX.into()),
         ])
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["forged-token"]
-    }
-
     /// The token the API accepts for message ‖ glue ‖ "&admin=1".
-    fn reference(&self, params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "forged-token").then(|| hex::encode(token(params, seed, &forged_message(seed))))
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "forged-token").then(|| hex::encode(self.token(&self.forged)))
     }
 
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            ToolSpec {
-                id: "padding",
-                title: L10n { fr: "Bourrage SHA-256 (la « colle »)", en: "SHA-256 padding (the \"glue\")" },
-                help: L10n { fr: "0x80, des zéros, puis la longueur en bits sur 8 octets : ce que SHA-256 ajoute à un message de cette longueur.", en: "0x80, zeros, then the length in bits on 8 bytes: what SHA-256 appends to a message of this length." },
-                inputs: &PADDING_INPUTS,
-                button: L10n { fr: "Calculer le bourrage", en: "Compute the padding" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "extend",
-                title: L10n { fr: "SHA-256 à état réglable", en: "SHA-256 with a settable state" },
-                help: L10n { fr: "Reprend SHA-256 à partir d'un condensat (ses 8 mots de 32 bits sont tout l'état interne) et hache la suite.", en: "Resumes SHA-256 from a digest (its eight 32-bit words are the whole internal state) and hashes what follows." },
-                inputs: &EXTEND_INPUTS,
-                button: L10n { fr: "Continuer le hachage", en: "Continue hashing" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "send",
-                title: L10n { fr: "Envoyer une requête à l'API", en: "Send a request to the API" },
-                help: L10n { fr: "L'API recalcule le jeton du message avec sa clé et compare.", en: "The API recomputes the message's token with its key and compares." },
-                inputs: &SEND_INPUTS,
-                button: L10n { fr: "Envoyer", en: "Send" },
-                oracle: true,
-            },
-        ]
-    }
-
-    fn run_tool(&self, params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        let number = |id: &str, label: L10n| -> Result<u64, Bilingual> {
-            inputs.get(id).and_then(|v| v.trim().parse::<u64>().ok()).filter(|n| *n < 1 << 40).ok_or_else(|| {
-                Bilingual::new(format!("« {} » doit être un entier positif", label.fr), format!("\"{}\" must be a positive whole number", label.en))
-            })
-        };
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         match tool {
             "padding" => {
-                let len = number("length", LENGTH)?;
-                Ok(vec![ToolOutput { label: L10n { fr: "Bourrage (hex)", en: "Padding (hex)" }, value: hex::encode(padding(len)) }].into())
+                let len = length_input(inputs, "length", M::LengthExtensionLength)?;
+                Ok(vec![Output::new(M::LengthExtensionPaddingHex, Value::Hex(padding(len)))].into())
             }
             "extend" => {
-                let state: [u8; 32] = hex_input(inputs, "state", STATE)?.try_into().map_err(|_| Bilingual::new("l'état fait 32 octets (64 chiffres hexadécimaux)", "the state is 32 bytes (64 hex digits)"))?;
-                let processed = number("processed", PROCESSED)?;
+                let state: [u8; 32] = hex_input(inputs, "state", M::LengthExtensionState)?.try_into().map_err(|_| Msg::LengthExtensionStateSize())?;
+                let processed = length_input(inputs, "processed", M::LengthExtensionProcessed)?;
                 if processed % 64 != 0 {
-                    return Err(Bilingual::new(
-                        format!("{processed} n'est pas un multiple de 64 : SHA-256 s'arrête toujours sur un bloc entier, bourrage compris"),
-                        format!("{processed} is not a multiple of 64: SHA-256 always stops on a whole block, padding included"),
-                    ));
+                    return Err(Msg::LengthExtensionNotBlock(processed));
                 }
-                let suffix = inputs.get("suffix").cloned().unwrap_or_default();
-                Ok(vec![ToolOutput { label: L10n { fr: "Nouveau condensat (hex)", en: "New digest (hex)" }, value: hex::encode(extend(&state, processed, suffix.as_bytes())) }].into())
+                let suffix = raw(inputs, "suffix");
+                Ok(vec![Output::new(M::LengthExtensionDigest, Value::Hex(extend(&state, processed, suffix.as_bytes()).to_vec()))].into())
             }
             "send" => {
-                let msg = hex_input(inputs, "message", MESSAGE)?;
-                let given = hex_input(inputs, "token", TOKEN)?;
-                let ok = bool::from(subtle::ConstantTimeEq::ct_eq(&given[..], &token(params, seed, &msg)[..]));
+                let msg = hex_input(inputs, "message", M::LengthExtensionMessage)?;
+                let given = hex_input(inputs, "token", M::LengthExtensionToken)?;
+                let ok = bool::from(subtle::ConstantTimeEq::ct_eq(&given[..], &self.token(&msg)[..]));
                 let admin = msg.windows(SUFFIX.len()).any(|w| w == SUFFIX.as_bytes());
                 let label = match (ok, admin) {
-                    (false, _) => L10n { fr: "Réponse de l'API : jeton invalide, requête rejetée", en: "API answer: invalid token, request rejected" },
-                    (true, false) => L10n { fr: "Réponse de l'API : requête acceptée", en: "API answer: request accepted" },
-                    (true, true) => L10n { fr: "Réponse de l'API : requête acceptée AVEC les droits administrateur", en: "API answer: request accepted WITH administrator rights" },
+                    (false, _) => M::LengthExtensionRejected,
+                    (true, false) => M::LengthExtensionAccepted,
+                    (true, true) => M::LengthExtensionAdmin,
                 };
-                Ok(ToolRun { outputs: vec![ToolOutput { label, value: if ok { "200".into() } else { "403".into() } }], queries: 1 })
+                Ok(ToolRun { outputs: vec![Output::new(label, Value::Text(if ok { "200" } else { "403" }.into()))], queries: 1 })
             }
-            _ => Err(super::unknown_tool(tool)),
+            _ => Err(Msg::UnknownTool(tool)),
         }
     }
 }
@@ -211,6 +176,8 @@ impl Engine for LengthExtension {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engines::LabVerdict;
+    use crate::core::tools::inputs_of;
 
     /// FIPS 180-2 B.1: continuing from SHA-256's initial state over "abc" with our padding gives
     /// SHA-256("abc"), which checks the padding against the published vector.
@@ -226,6 +193,15 @@ mod tests {
         assert_eq!(padding(3).len(), 61);
         assert_eq!(padding(55).len(), 9);
         assert_eq!(padding(56).len(), 72);
+        // The same vector through the tools: the padding of "abc" and the extension from H0.
+        let lab = build(&Params::default(), &InstanceSeed([0; 32]));
+        let run = lab.run_tool("padding", &inputs_of(&[("length", "3")])).unwrap();
+        assert_eq!(run.get(M::LengthExtensionPaddingHex), Some(&Value::Hex(padding(3))));
+        let run = lab.run_tool("extend", &inputs_of(&[("state", &hex::encode(iv)), ("processed", "0"), ("suffix", "abc")])).unwrap();
+        assert_eq!(run.get(M::LengthExtensionDigest).and_then(Value::plain).unwrap(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(lab.run_tool("extend", &inputs_of(&[("state", &hex::encode(iv)), ("processed", "3"), ("suffix", "abc")])).unwrap_err(), Msg::LengthExtensionNotBlock(3u64));
+        assert_eq!(lab.run_tool("extend", &inputs_of(&[("state", "00"), ("processed", "0"), ("suffix", "abc")])).unwrap_err(), Msg::LengthExtensionStateSize());
+        assert_eq!(lab.run_tool("padding", &inputs_of(&[("length", "-1")])).unwrap_err().en(), "\"Length of the hashed message (bytes)\" must be a positive whole number");
     }
 
     /// The attack forges a token the API accepts with admin rights, without the key.
@@ -233,16 +209,20 @@ mod tests {
     fn length_extension_forges_an_admin_token() {
         for n in 0..8u8 {
             let seed = InstanceSeed::derive(&[n; 32], "seclab-core", "length-extension");
-            let p = Params::new();
-            let vars = LengthExtension.variables(&p, &seed);
+            let lab = build(&Params::default(), &seed);
+            let vars = lab.variables();
             let token: [u8; 32] = hex::decode(&vars["token"]).unwrap().try_into().unwrap();
             let processed = (KEY_LEN + vars["message"].len() + padding((KEY_LEN + vars["message"].len()) as u64).len()) as u64;
             let forged = extend(&token, processed, SUFFIX.as_bytes());
-            let send: BTreeMap<String, String> = [("message", hex::encode(forged_message(&seed))), ("token", hex::encode(forged))].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-            let answer = LengthExtension.run_tool(&p, &seed, "send", &send).unwrap();
-            assert_eq!(answer.outputs[0].value, "200");
-            assert!(answer.outputs[0].label.en.contains("administrator"));
-            assert_eq!(LengthExtension.grade(&p, &seed, "forged-token", &hex::encode(forged)), super::super::LabVerdict::Correct);
+            let answer = lab.run_tool("send", &inputs_of(&[("message", &hex::encode(forged_message(&seed))), ("token", &hex::encode(forged))])).unwrap();
+            assert_eq!(answer.outputs[0].value, Value::Text("200".into()));
+            assert_eq!(answer.outputs[0].label, Msg::LengthExtensionAdmin());
+            assert!(answer.outputs[0].label.en().contains("administrator"));
+            assert_eq!(answer.queries, 1);
+            assert_eq!(lab.grade("forged-token", &hex::encode(forged)), LabVerdict::Correct);
+            // The genuine request passes without admin rights.
+            let genuine = lab.run_tool("send", &inputs_of(&[("message", &vars["message_hex"]), ("token", &vars["token"])])).unwrap();
+            assert_eq!(genuine.get(M::LengthExtensionAccepted), Some(&Value::Text("200".into())));
         }
     }
 
@@ -250,13 +230,13 @@ mod tests {
     #[test]
     fn hmac_defeats_the_extension() {
         let seed = InstanceSeed::derive(&[1; 32], "seclab-core", "length-extension");
-        let mut p = Params::new();
-        p.insert("hmac".into(), toml::Value::Boolean(true));
-        let vars = LengthExtension.variables(&p, &seed);
+        let lab = build(&Params { hmac: true }, &seed);
+        let vars = lab.variables();
         let token: [u8; 32] = hex::decode(&vars["token"]).unwrap().try_into().unwrap();
         let processed = (KEY_LEN + vars["message"].len() + padding((KEY_LEN + vars["message"].len()) as u64).len()) as u64;
         let forged = extend(&token, processed, SUFFIX.as_bytes());
-        let send: BTreeMap<String, String> = [("message", hex::encode(forged_message(&seed))), ("token", hex::encode(forged))].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        assert_eq!(LengthExtension.run_tool(&p, &seed, "send", &send).unwrap().outputs[0].value, "403");
+        let answer = lab.run_tool("send", &inputs_of(&[("message", &hex::encode(forged_message(&seed))), ("token", &hex::encode(forged))])).unwrap();
+        assert_eq!(answer.outputs[0].value, Value::Text("403".into()));
+        assert_eq!(answer.outputs[0].label, Msg::LengthExtensionRejected());
     }
 }

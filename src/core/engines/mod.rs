@@ -67,7 +67,7 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle);
+registry!(aes_block, padding_oracle, cbc_bitflip, ctr_nonce_reuse, ecb_picture, length_extension, hmac_challenge, key_hierarchy, x25519);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)
