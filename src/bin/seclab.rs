@@ -16,8 +16,9 @@ usage:
   seclab check [PACK_DIR] [--solutions FILE]   check every file of a pack (default: exercises/)
   seclab hash --salt SALT [--normalize a,b] ANSWER
                                                print the hashed-answer line for ANSWER
-  seclab new ID [--lab aes-block|x25519]       print a commented skeleton exercise
+  seclab new ID [--lab KIND]                   print a commented skeleton exercise (KIND: any engine)
   seclab verify EXPORT.json [PACK_DIR]         re-grade a learner's exported progress
+  seclab docs engines                          print the engine reference (docs/engines.md)
 
 `check` also reads the instructor's sidecar of plain answers, if there is one: PACK_DIR/solutions.toml,
 or a file named like the pack folder with .solutions.toml beside it (exercises.solutions.toml).";
@@ -29,6 +30,13 @@ fn main() -> ExitCode {
         Some("hash") => hash(&args[1..]),
         Some("new") => new(&args[1..]),
         Some("verify") => verify(&args[1..]),
+        Some("docs") => match args.get(1).map(String::as_str) {
+            Some("engines") => {
+                print!("{}", seclab::core::engines::reference::markdown());
+                Ok(ExitCode::SUCCESS)
+            }
+            _ => Err("expected `seclab docs engines`".to_string()),
+        },
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -29,6 +29,7 @@ pub use crate::core::tools::{Cost, Field, FieldKind, Inputs, Output, ToolRun, To
 use crate::core::views::{ViewData, ViewRequest};
 
 pub mod host;
+pub mod reference;
 
 /// Lists every engine module once: declares it, and derives [`SPECS`], [`check_params`],
 /// [`defaults`] and [`build`] from it. Adding an engine is one name here.
