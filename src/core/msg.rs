@@ -315,6 +315,31 @@ catalogue! {
     // (group B entries above this line)
 
     // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----
+    // engine secure-boot
+    SecureBootTitle => "Chaîne de démarrage sécurisé", "Secure-boot chain";
+    SecureBootTeaches => "ROM → bootloader → kernel → application : chaque étape signée Ed25519 par le fabricant, chacune enregistrant le SHA-256 de la suivante ; une étape altérée par instance.", "ROM → bootloader → kernel → application: each stage Ed25519-signed by the vendor, each recording the SHA-256 of the next; one stage tampered per instance.";
+    SecureBootChain => "Afficher la chaîne", "Show the chain";
+    SecureBootChainHelp => "Le contenu de la flash : la clé gravée en ROM, puis chaque étape avec son image, la clé que son en-tête désigne comme signataire, et sa signature.", "The flash contents: the key burned in ROM, then each stage with its image, the key its header names as signer, and its signature.";
+    SecureBootChainButton => "Afficher", "Show";
+    SecureBootVerify => "Vérifier une étape", "Verify a stage";
+    SecureBootVerifyHelp => "Ce que fait l'étape précédente avant de lui passer la main : hacher l'image, comparer au hachage enregistré, puis vérifier la signature avec la clé de la ROM.", "What the previous stage does before handing over: hash the image, compare with the recorded hash, then check the signature with the ROM key.";
+    SecureBootVerifyButton => "Vérifier", "Verify";
+    SecureBootStage => "Étape à vérifier", "Stage to verify";
+    SecureBootRomKey => "ROM : clé publique du fabricant (gravée)", "ROM: vendor public key (burned)";
+    SecureBootStageName(name) => "{name}", "{name}";
+    SecureBootHash => "1. SHA-256(image)", "1. SHA-256(image)";
+    SecureBootRecorded => "2. Hachage enregistré par l'étape précédente", "2. Hash recorded by the previous stage";
+    SecureBootNoRecordedHash => "aucun : la ROM ne garde que la clé", "none: the ROM holds only the key";
+    SecureBootSame => "   Identique ?", "   Same?";
+    SecureBootNothingToCompare => "— (rien à comparer)", "— (no hash to compare)";
+    SecureBootSignerIsRom => "3. Signataire désigné par l'en-tête = clé de la ROM ?", "3. Signer named by the header = ROM key?";
+    SecureBootSignatureValid => "4. Signature Ed25519 valide sous la clé de la ROM ?", "4. Ed25519 signature valid under the ROM key?";
+    SecureBootVerdict => "Verdict", "Verdict";
+    SecureBootYes => "✓ oui", "✓ yes / oui";
+    SecureBootNo => "✗ non", "✗ no / non";
+    SecureBootWithFingerprint(answer, fingerprint) => "{answer} ({fingerprint})", "{answer} ({fingerprint})";
+    SecureBootVerified(stage) => "✓ {stage} vérifiée", "✓ {stage} verified";
+    SecureBootRefused(stage) => "✗ {stage} refusée, le démarrage s'arrête", "✗ {stage} refused, boot stops";
     // (group C entries above this line)
 
     // ---- Workbench tools and RSA engines (rsa-textbook, rsa-hastad, rsa-common-modulus) ----
