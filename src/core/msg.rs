@@ -340,6 +340,48 @@ catalogue! {
     SecureBootWithFingerprint(answer, fingerprint) => "{answer} ({fingerprint})", "{answer} ({fingerprint})";
     SecureBootVerified(stage) => "✓ {stage} vérifiée", "✓ {stage} verified";
     SecureBootRefused(stage) => "✗ {stage} refusée, le démarrage s'arrête", "✗ {stage} refused, boot stops";
+    // engine firmware-update
+    FirmwareUpdateTitle => "Mise à jour signée et retour en arrière", "Signed update and rollback";
+    FirmwareUpdateTeaches => "Paquets de mise à jour signés Ed25519 (classe, version, SHA-256 de l'image, compteur), un objet sans compteur et un objet à compteur monotone, un service de signature du fabricant : un vieux paquet valide rejoué fait revenir à la version vulnérable, sauf si un compteur anti-retour l'interdit.", "Ed25519-signed update packages (class, version, image SHA-256, counter), a device without a counter and one with a monotonic counter, a vendor signing service: a replayed old valid package brings back the vulnerable version, unless an anti-rollback counter forbids it.";
+    FirmwareUpdateLegacy => "Objet A : sans compteur (en 1.3)", "Device A: no counter (on 1.3)";
+    FirmwareUpdateLegacyHelp => "Vérifie la signature du fabricant, la classe, et que l'image téléchargée a le SHA-256 du manifeste. Ne garde aucun compteur.", "Checks the vendor signature, the class, and that the downloaded image has the manifest's SHA-256. Keeps no counter.";
+    FirmwareUpdateInstall => "Installer", "Install";
+    FirmwareUpdateSign => "Service de signature du fabricant", "Vendor signing service";
+    FirmwareUpdateSignHelp => "Éditeur de manifeste : le service signe avec la clé du fabricant (gardée dans son HSM) seulement une image approuvée, de la bonne version, pour cette classe d'objet. La 1.2 est retirée.", "Manifest editor: the service signs with the vendor key (kept in its HSM) only an approved image, with its right version, for this device class. 1.2 is withdrawn.";
+    FirmwareUpdateSignButton => "Signer", "Sign";
+    FirmwareUpdateDevice => "Objet B : compteur anti-retour (en 1.2)", "Device B: anti-rollback counter (on 1.2)";
+    FirmwareUpdateDeviceHelp => "Mêmes vérifications, plus un compteur monotone : refuse un compteur inférieur au compteur stocké, et stocke celui du paquet installé.", "The same checks, plus a monotonic counter: refuses a counter below the stored one, and stores the installed package's.";
+    FirmwareUpdateVersion => "Version", "Version";
+    FirmwareUpdateImage => "SHA-256 de l'image (hex)", "Image SHA-256 (hex)";
+    FirmwareUpdateCounter => "Compteur anti-retour", "Anti-rollback counter";
+    FirmwareUpdateClass => "Classe d'objet", "Device class";
+    FirmwareUpdatePackages => "Paquets (hex), installés dans l'ordre, séparés par des espaces", "Packages (hex), installed in order, separated by spaces";
+    FirmwareUpdateBefore => "Avant : version, compteur", "Before: version, counter";
+    FirmwareUpdateAfter => "Après : version, compteur", "After: version, counter";
+    FirmwareUpdatePackage => "Paquet", "Package";
+    FirmwareUpdateState(version, counter) => "{version} · {counter}", "{version} · {counter}";
+    FirmwareUpdateStateVulnerable(version, counter) => "{version} (vulnérable) · {counter}", "{version} (vulnerable / vulnérable) · {counter}";
+    FirmwareUpdateNoCounter => "aucun", "none";
+    FirmwareUpdateAccepted(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter})", "{n}. ACCEPTED / ACCEPTÉ: {version} (counter {counter})";
+    FirmwareUpdateAcceptedDowngrade(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter}) — RETOUR à la 1.2 vulnérable", "{n}. ACCEPTED / ACCEPTÉ: {version} (counter {counter}) — DOWNGRADE to the vulnerable 1.2 / RETOUR à la 1.2 vulnérable";
+    FirmwareUpdateRefused(n, reason) => "{n}. REFUSÉ : {reason}", "{n}. REFUSED / REFUSÉ: {reason}";
+    FirmwareUpdateMalformed => "manifeste illisible (en-tête ou champ class, version, image-sha256 manquant)", "unreadable manifest (header or class, version, image-sha256 field missing)";
+    FirmwareUpdateBadSignature => "signature invalide sous la clé du fabricant", "signature not valid under the vendor key";
+    FirmwareUpdateWrongClass(class) => "classe « {class} » : ce n'est pas cet objet", "class \"{class}\": not this device";
+    FirmwareUpdateUnknownImage => "aucune image de ce SHA-256 sur le serveur de mise à jour", "no image with this SHA-256 on the update server";
+    FirmwareUpdateVersionMismatch(manifest, image) => "le manifeste dit {manifest}, l'image est la {image}", "the manifest says {manifest}, the image is {image}";
+    FirmwareUpdateNoCounterField => "pas de champ counter : cet objet l'exige", "no counter field: this device requires one";
+    FirmwareUpdateRollback(counter, stored) => "retour en arrière : compteur {counter} < compteur stocké {stored}", "rollback: counter {counter} < stored counter {stored}";
+    FirmwareUpdatePackagesEmpty(field) => "« {field} » est vide : collez au moins un paquet", "\"{field}\" is empty: paste at least one package";
+    FirmwareUpdateTooManyPackages => "au plus 8 paquets par essai", "at most 8 packages per run";
+    FirmwareUpdateNotAPackage(n) => "le paquet {n} n'est pas un paquet : il faut de l'hexadécimal, manifeste puis signature de 64 octets", "package {n} is not a package: expected hex, a manifest then a 64-byte signature";
+    FirmwareUpdateClassOnly(field, class) => "« {field} » : le service ne signe que pour {class}", "\"{field}\": the service signs only for {class}";
+    FirmwareUpdateWithdrawn(field) => "« {field} » : la 1.2 est retirée (vulnérabilité connue) ; le service refuse de la signer", "\"{field}\": 1.2 is withdrawn (known vulnerability); the service refuses to sign it";
+    FirmwareUpdateNotApproved(field, fixed, approved) => "« {field} » : image non approuvée ; la seule approuvée est la {fixed}, {approved}", "\"{field}\": image not approved; the only approved one is {fixed}, {approved}";
+    FirmwareUpdateVersionIs(field, version, fixed) => "« {field} » vaut « {version} » ; cette image est la {fixed}", "\"{field}\" is \"{version}\"; this image is {fixed}";
+    FirmwareUpdateSignedManifest => "Manifeste signé", "Signed manifest";
+    FirmwareUpdatePackageHex => "Paquet (hex) : manifeste ‖ signature", "Package (hex): manifest ‖ signature";
+    FirmwareUpdateOnePackage => "collez un seul paquet en hexadécimal : le manifeste suivi de sa signature de 64 octets", "paste one package in hexadecimal: the manifest followed by its 64-byte signature";
     // (group C entries above this line)
 
     // ---- Workbench tools and RSA engines (rsa-textbook, rsa-hastad, rsa-common-modulus) ----
