@@ -345,10 +345,10 @@ catalogue! {
     FirmwareUpdateTeaches => "Paquets de mise à jour signés Ed25519 (classe, version, SHA-256 de l'image, compteur), un objet sans compteur et un objet à compteur monotone, un service de signature du fabricant : un vieux paquet valide rejoué fait revenir à la version vulnérable, sauf si un compteur anti-retour l'interdit.", "Ed25519-signed update packages (class, version, image SHA-256, counter), a device without a counter and one with a monotonic counter, a vendor signing service: a replayed old valid package brings back the vulnerable version, unless an anti-rollback counter forbids it.";
     FirmwareUpdateLegacy => "Objet A : sans compteur (en 1.3)", "Device A: no counter (on 1.3)";
     FirmwareUpdateLegacyHelp => "Vérifie la signature du fabricant, la classe, et que l'image téléchargée a le SHA-256 du manifeste. Ne garde aucun compteur.", "Checks the vendor signature, the class, and that the downloaded image has the manifest's SHA-256. Keeps no counter.";
-    FirmwareUpdateInstall => "Installer", "Install";
+    FirmwareUpdateInstall => "Installer", "Install the packages";
     FirmwareUpdateSign => "Service de signature du fabricant", "Vendor signing service";
     FirmwareUpdateSignHelp => "Éditeur de manifeste : le service signe avec la clé du fabricant (gardée dans son HSM) seulement une image approuvée, de la bonne version, pour cette classe d'objet. La 1.2 est retirée.", "Manifest editor: the service signs with the vendor key (kept in its HSM) only an approved image, with its right version, for this device class. 1.2 is withdrawn.";
-    FirmwareUpdateSignButton => "Signer", "Sign";
+    FirmwareUpdateSignButton => "Signer", "Sign the manifest";
     FirmwareUpdateDevice => "Objet B : compteur anti-retour (en 1.2)", "Device B: anti-rollback counter (on 1.2)";
     FirmwareUpdateDeviceHelp => "Mêmes vérifications, plus un compteur monotone : refuse un compteur inférieur au compteur stocké, et stocke celui du paquet installé.", "The same checks, plus a monotonic counter: refuses a counter below the stored one, and stores the installed package's.";
     FirmwareUpdateVersion => "Version", "Version";
