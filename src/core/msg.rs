@@ -382,6 +382,9 @@ catalogue! {
     FirmwareUpdateSignedManifest => "Manifeste signé", "Signed manifest";
     FirmwareUpdatePackageHex => "Paquet (hex) : manifeste ‖ signature", "Package (hex): manifest ‖ signature";
     FirmwareUpdateOnePackage => "collez un seul paquet en hexadécimal : le manifeste suivi de sa signature de 64 octets", "paste one package in hexadecimal: the manifest followed by its 64-byte signature";
+    // engine kex-mitm
+    KexMitmTitle => "Homme du milieu sur un échange X25519", "Man in the middle on an X25519 exchange";
+    KexMitmTeaches => "Alice (capteur), Bob (passerelle) et Mallory (attaquante) : échange X25519, clé HKDF-SHA256, relevé scellé par ChaCha20-Poly1305 ; Mallory transmet, remplace ou supprime chaque message. Avec des clés éphémères signées Ed25519 et des clés d'identité épinglées, une clé substituée est détectée.", "Alice (sensor), Bob (gateway) and Mallory (attacker): X25519 exchange, HKDF-SHA256 key, reading sealed with ChaCha20-Poly1305; Mallory forwards, replaces or drops each message. With ephemeral keys signed with Ed25519 and pinned identity keys, a substituted key is detected.";
     // (group C entries above this line)
 
     // ---- Workbench tools and RSA engines (rsa-textbook, rsa-hastad, rsa-common-modulus) ----
