@@ -385,6 +385,30 @@ catalogue! {
     // engine kex-mitm
     KexMitmTitle => "Homme du milieu sur un échange X25519", "Man in the middle on an X25519 exchange";
     KexMitmTeaches => "Alice (capteur), Bob (passerelle) et Mallory (attaquante) : échange X25519, clé HKDF-SHA256, relevé scellé par ChaCha20-Poly1305 ; Mallory transmet, remplace ou supprime chaque message. Avec des clés éphémères signées Ed25519 et des clés d'identité épinglées, une clé substituée est détectée.", "Alice (sensor), Bob (gateway) and Mallory (attacker): X25519 exchange, HKDF-SHA256 key, reading sealed with ChaCha20-Poly1305; Mallory forwards, replaces or drops each message. With ephemeral keys signed with Ed25519 and pinned identity keys, a substituted key is detected.";
+    // engine fleet-keys
+    FleetKeysTitle => "Rayon d'impact : une flotte sous trois schémas de clés", "Blast radius: a fleet under three key schemes";
+    FleetKeysTeaches => "Une flotte de 24 à 48 objets ; compromettre un objet ou le serveur sous une clé globale, des clés dérivées (HKDF) ou des paires Ed25519, et compter les objets exposés.", "A fleet of 24 to 48 devices; compromise one device or the server under a global key, derived keys (HKDF) or Ed25519 key pairs, and count the exposed devices.";
+    FleetKeysCompromise => "Compromettre un objet", "Compromise a device";
+    FleetKeysCompromiseHelp => "L'attaquant ouvre l'objet et lit sa mémoire. Avec ce qu'il y trouve, il essaie de déchiffrer la trame enregistrée de chaque objet de la flotte et de forger une trame au nom de chacun.", "The attacker opens the device and reads its memory. With what it finds, it tries to decrypt every device's recorded frame and to forge a frame in each device's name.";
+    FleetKeysCompromiseButton => "Compromettre", "Compromise";
+    FleetKeysServerBreach => "Compromettre le serveur", "Breach the server";
+    FleetKeysServerBreachHelp => "L'attaquant vole la base de clés du serveur, puis mène les mêmes essais sur toute la flotte.", "The attacker steals the server's key store, then makes the same attempts on the whole fleet.";
+    FleetKeysServerBreachButton => "Compromettre", "Breach";
+    FleetKeysScheme => "Schéma de clés", "Key scheme";
+    FleetKeysDevice => "Objet à compromettre", "Device to compromise";
+    FleetKeysBreach => "Ce que l'attaquant compromet", "What the attacker compromises";
+    FleetKeysNotInFleet(field, device, first, last) => "« {field} » : « {device} » n'est pas dans la flotte ; écrivez un nom de {first} à {last}", "\"{field}\": \"{device}\" is not in the fleet; write a name from {first} to {last}";
+    FleetKeysAttackerGets => "L'attaquant obtient", "The attacker gets";
+    FleetKeysRead => "Trames enregistrées déchiffrées", "Recorded frames decrypted";
+    FleetKeysForged => "Objets usurpés (trame forgée acceptée par le serveur)", "Devices impersonated (forged frame accepted by the server)";
+    FleetKeysExposed => "Objets exposés (lus ou usurpés)", "Devices exposed (read or impersonated)";
+    FleetKeysLootGlobalDevice(key) => "la clé globale {key} dans la flash de l'objet", "the global key {key} in the device's flash";
+    FleetKeysLootGlobalServer(key) => "la clé globale {key} dans la base du serveur", "the global key {key} in the server's database";
+    FleetKeysLootDerived(device, key) => "la clé dérivée de {device} : {key}", "{device}'s derived key: {key}";
+    FleetKeysLootMaster(key) => "la clé maîtresse {key} et le sel : toute clé d'objet se recalcule", "the master key {key} and the salt: every device key can be recomputed";
+    FleetKeysLootSigning(device) => "la clé privée Ed25519 de {device} et sa clé de session en cours", "{device}'s Ed25519 private key and its current session key";
+    FleetKeysLootPublicKeys(count) => "{count} clés publiques Ed25519, aucune clé privée ; les clés de session sont effacées après usage", "{count} Ed25519 public keys, no private key; session keys are erased after use";
+    FleetKeysWholeNumber => "écrivez un nombre entier d'objets, par exemple 12", "write a whole number of devices, for example 12";
     // (group C entries above this line)
 
     // ---- Workbench tools and RSA engines (rsa-textbook, rsa-hastad, rsa-common-modulus) ----

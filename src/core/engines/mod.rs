@@ -67,7 +67,7 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle, secure_boot, firmware_update, kex_mitm);
+registry!(aes_block, padding_oracle, secure_boot, firmware_update, kex_mitm, fleet_keys);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)
