@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
-use crate::core::tools::{select_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
+use crate::core::tools::{raw, select_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
 
 pub const STAGES: &[&str] = &["bootloader", "kernel", "application"];
 pub const TAMPERS: &[&str] = &["image", "key", "manifest"];
@@ -215,7 +215,8 @@ impl Lab for Instance {
                 Ok(outputs.into())
             }
             "verify" => {
-                let name = select_input(inputs, "stage", M::SecureBootStage, STAGES)?;
+                // An empty choice is the form's first stage, as the select starts.
+                let name = if raw(inputs, "stage").trim().is_empty() { STAGES[0] } else { select_input(inputs, "stage", M::SecureBootStage, STAGES)? };
                 let index = STAGES.iter().position(|s| *s == name).expect("checked by select");
                 let c = verify(&self.stages, &self.rom, index);
                 let previous = if index == 0 { "ROM" } else { STAGES[index - 1] };
@@ -330,6 +331,7 @@ mod tests {
         assert_eq!(chain_view.get(M::SecureBootRomKey), Some(&Value::Hex(rom_key(&s).to_vec())));
         assert!(chain_view.outputs[1].value.plain().unwrap().starts_with("bootloader 2."));
         assert_eq!(chain_view.outputs[1].label.en(), "bootloader");
+        assert_eq!(l.run_tool("verify", &inputs_of(&[])).unwrap(), l.run_tool("verify", &inputs_of(&[("stage", "bootloader")])).unwrap());
         let err = l.run_tool("verify", &inputs_of(&[("stage", "bios")])).unwrap_err();
         assert_eq!(err.en(), "\"Stage to verify\" must be one of: bootloader, kernel, application");
         assert_eq!(l.run_tool("flash", &inputs_of(&[])).unwrap_err().en(), "unknown tool: flash");
