@@ -6,6 +6,7 @@
 //! - The fixed device keeps a monotonic counter (eFuse-like): it refuses a package whose counter is
 //!   below the stored one and raises the stored one on install. It runs 1.2 (counter n) and must
 //!   get a 1.3 package whose counter is above n, so that the 1.2 package can never come back.
+//!
 //! The vendor's signing service signs only approved images (1.3), never the withdrawn 1.2.
 
 use std::collections::BTreeMap;
@@ -470,7 +471,7 @@ mod tests {
         assert!(err.en().starts_with("\"Device class\": the service signs only for thermostat-th"), "{}", err.en());
         assert_eq!(lab.run_tool("device", &inputs_of(&[("packages", "  ")])).unwrap_err().en(), "\"Packages (hex), installed in order, separated by spaces\" is empty: paste at least one package");
         assert_eq!(lab.run_tool("device", &inputs_of(&[("packages", "abcd")])).unwrap_err().en(), "package 1 is not a package: expected hex, a manifest then a 64-byte signature");
-        assert_eq!(lab.run_tool("device", &inputs_of(&[("packages", &vec!["abcd"; 9].join(" "))])).unwrap_err().en(), "at most 8 packages per run");
+        assert_eq!(lab.run_tool("device", &inputs_of(&[("packages", &["abcd"; 9].join(" "))])).unwrap_err().en(), "at most 8 packages per run");
         assert_eq!(lab.run_tool("ota", &inputs_of(&[])).unwrap_err().en(), "unknown tool: ota");
     }
 }
