@@ -405,6 +405,100 @@ catalogue! {
     // (group B entries above this line)
 
     // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----
+    // engine secure-boot
+    SecureBootTitle => "Chaîne de démarrage sécurisé", "Secure-boot chain";
+    SecureBootTeaches => "ROM → bootloader → kernel → application : chaque étape signée Ed25519 par le fabricant, chacune enregistrant le SHA-256 de la suivante ; une étape altérée par instance.", "ROM → bootloader → kernel → application: each stage Ed25519-signed by the vendor, each recording the SHA-256 of the next; one stage tampered per instance.";
+    SecureBootChain => "Afficher la chaîne", "Show the chain";
+    SecureBootChainHelp => "Le contenu de la flash : la clé gravée en ROM, puis chaque étape avec son image, la clé que son en-tête désigne comme signataire, et sa signature.", "The flash contents: the key burned in ROM, then each stage with its image, the key its header names as signer, and its signature.";
+    SecureBootChainButton => "Afficher", "Show";
+    SecureBootVerify => "Vérifier une étape", "Verify a stage";
+    SecureBootVerifyHelp => "Ce que fait l'étape précédente avant de lui passer la main : hacher l'image, comparer au hachage enregistré, puis vérifier la signature avec la clé de la ROM.", "What the previous stage does before handing over: hash the image, compare with the recorded hash, then check the signature with the ROM key.";
+    SecureBootVerifyButton => "Vérifier", "Verify";
+    SecureBootStage => "Étape à vérifier", "Stage to verify";
+    SecureBootRomKey => "ROM : clé publique du fabricant (gravée)", "ROM: vendor public key (burned)";
+    SecureBootStageName(name) => "{name}", "{name}";
+    SecureBootHash => "1. SHA-256(image)", "1. SHA-256(image)";
+    SecureBootRecorded => "2. Hachage enregistré par l'étape précédente", "2. Hash recorded by the previous stage";
+    SecureBootNoRecordedHash => "aucun : la ROM ne garde que la clé", "none: the ROM holds only the key";
+    SecureBootSame => "   Identique ?", "   Same?";
+    SecureBootNothingToCompare => "— (rien à comparer)", "— (no hash to compare)";
+    SecureBootSignerIsRom => "3. Signataire désigné par l'en-tête = clé de la ROM ?", "3. Signer named by the header = ROM key?";
+    SecureBootSignatureValid => "4. Signature Ed25519 valide sous la clé de la ROM ?", "4. Ed25519 signature valid under the ROM key?";
+    SecureBootVerdict => "Verdict", "Verdict";
+    SecureBootYes => "✓ oui", "✓ yes / oui";
+    SecureBootNo => "✗ non", "✗ no / non";
+    SecureBootWithFingerprint(answer, fingerprint) => "{answer} ({fingerprint})", "{answer} ({fingerprint})";
+    SecureBootVerified(stage) => "✓ {stage} vérifiée", "✓ {stage} verified";
+    SecureBootRefused(stage) => "✗ {stage} refusée, le démarrage s'arrête", "✗ {stage} refused, boot stops";
+    // engine firmware-update
+    FirmwareUpdateTitle => "Mise à jour signée et retour en arrière", "Signed update and rollback";
+    FirmwareUpdateTeaches => "Paquets de mise à jour signés Ed25519 (classe, version, SHA-256 de l'image, compteur), un objet sans compteur et un objet à compteur monotone, un service de signature du fabricant : un vieux paquet valide rejoué fait revenir à la version vulnérable, sauf si un compteur anti-retour l'interdit.", "Ed25519-signed update packages (class, version, image SHA-256, counter), a device without a counter and one with a monotonic counter, a vendor signing service: a replayed old valid package brings back the vulnerable version, unless an anti-rollback counter forbids it.";
+    FirmwareUpdateLegacy => "Objet A : sans compteur (en 1.3)", "Device A: no counter (on 1.3)";
+    FirmwareUpdateLegacyHelp => "Vérifie la signature du fabricant, la classe, et que l'image téléchargée a le SHA-256 du manifeste. Ne garde aucun compteur.", "Checks the vendor signature, the class, and that the downloaded image has the manifest's SHA-256. Keeps no counter.";
+    FirmwareUpdateInstall => "Installer", "Install the packages";
+    FirmwareUpdateSign => "Service de signature du fabricant", "Vendor signing service";
+    FirmwareUpdateSignHelp => "Éditeur de manifeste : le service signe avec la clé du fabricant (gardée dans son HSM) seulement une image approuvée, de la bonne version, pour cette classe d'objet. La 1.2 est retirée.", "Manifest editor: the service signs with the vendor key (kept in its HSM) only an approved image, with its right version, for this device class. 1.2 is withdrawn.";
+    FirmwareUpdateSignButton => "Signer", "Sign the manifest";
+    FirmwareUpdateDevice => "Objet B : compteur anti-retour (en 1.2)", "Device B: anti-rollback counter (on 1.2)";
+    FirmwareUpdateDeviceHelp => "Mêmes vérifications, plus un compteur monotone : refuse un compteur inférieur au compteur stocké, et stocke celui du paquet installé.", "The same checks, plus a monotonic counter: refuses a counter below the stored one, and stores the installed package's.";
+    FirmwareUpdateVersion => "Version", "Version";
+    FirmwareUpdateImage => "SHA-256 de l'image (hex)", "Image SHA-256 (hex)";
+    FirmwareUpdateCounter => "Compteur anti-retour", "Anti-rollback counter";
+    FirmwareUpdateClass => "Classe d'objet", "Device class";
+    FirmwareUpdatePackages => "Paquets (hex), installés dans l'ordre, séparés par des espaces", "Packages (hex), installed in order, separated by spaces";
+    FirmwareUpdateBefore => "Avant : version, compteur", "Before: version, counter";
+    FirmwareUpdateAfter => "Après : version, compteur", "After: version, counter";
+    FirmwareUpdatePackage => "Paquet", "Package";
+    FirmwareUpdateState(version, counter) => "{version} · {counter}", "{version} · {counter}";
+    FirmwareUpdateStateVulnerable(version, counter) => "{version} (vulnérable) · {counter}", "{version} (vulnerable / vulnérable) · {counter}";
+    FirmwareUpdateNoCounter => "aucun", "none";
+    FirmwareUpdateAccepted(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter})", "{n}. ACCEPTED / ACCEPTÉ: {version} (counter {counter})";
+    FirmwareUpdateAcceptedDowngrade(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter}) — RETOUR à la 1.2 vulnérable", "{n}. ACCEPTED / ACCEPTÉ: {version} (counter {counter}) — DOWNGRADE to the vulnerable 1.2 / RETOUR à la 1.2 vulnérable";
+    FirmwareUpdateRefused(n, reason) => "{n}. REFUSÉ : {reason}", "{n}. REFUSED / REFUSÉ: {reason}";
+    FirmwareUpdateMalformed => "manifeste illisible (en-tête ou champ class, version, image-sha256 manquant)", "unreadable manifest (header or class, version, image-sha256 field missing)";
+    FirmwareUpdateBadSignature => "signature invalide sous la clé du fabricant", "signature not valid under the vendor key";
+    FirmwareUpdateWrongClass(class) => "classe « {class} » : ce n'est pas cet objet", "class \"{class}\": not this device";
+    FirmwareUpdateUnknownImage => "aucune image de ce SHA-256 sur le serveur de mise à jour", "no image with this SHA-256 on the update server";
+    FirmwareUpdateVersionMismatch(manifest, image) => "le manifeste dit {manifest}, l'image est la {image}", "the manifest says {manifest}, the image is {image}";
+    FirmwareUpdateNoCounterField => "pas de champ counter : cet objet l'exige", "no counter field: this device requires one";
+    FirmwareUpdateRollback(counter, stored) => "retour en arrière : compteur {counter} < compteur stocké {stored}", "rollback: counter {counter} < stored counter {stored}";
+    FirmwareUpdatePackagesEmpty(field) => "« {field} » est vide : collez au moins un paquet", "\"{field}\" is empty: paste at least one package";
+    FirmwareUpdateTooManyPackages => "au plus 8 paquets par essai", "at most 8 packages per run";
+    FirmwareUpdateNotAPackage(n) => "le paquet {n} n'est pas un paquet : il faut de l'hexadécimal, manifeste puis signature de 64 octets", "package {n} is not a package: expected hex, a manifest then a 64-byte signature";
+    FirmwareUpdateClassOnly(field, class) => "« {field} » : le service ne signe que pour {class}", "\"{field}\": the service signs only for {class}";
+    FirmwareUpdateWithdrawn(field) => "« {field} » : la 1.2 est retirée (vulnérabilité connue) ; le service refuse de la signer", "\"{field}\": 1.2 is withdrawn (known vulnerability); the service refuses to sign it";
+    FirmwareUpdateNotApproved(field, fixed, approved) => "« {field} » : image non approuvée ; la seule approuvée est la {fixed}, {approved}", "\"{field}\": image not approved; the only approved one is {fixed}, {approved}";
+    FirmwareUpdateVersionIs(field, version, fixed) => "« {field} » vaut « {version} » ; cette image est la {fixed}", "\"{field}\" is \"{version}\"; this image is {fixed}";
+    FirmwareUpdateSignedManifest => "Manifeste signé", "Signed manifest";
+    FirmwareUpdatePackageHex => "Paquet (hex) : manifeste ‖ signature", "Package (hex): manifest ‖ signature";
+    FirmwareUpdateOnePackage => "collez un seul paquet en hexadécimal : le manifeste suivi de sa signature de 64 octets", "paste one package in hexadecimal: the manifest followed by its 64-byte signature";
+    // engine kex-mitm
+    KexMitmTitle => "Homme du milieu sur un échange X25519", "Man in the middle on an X25519 exchange";
+    KexMitmTeaches => "Alice (capteur), Bob (passerelle) et Mallory (attaquante) : échange X25519, clé HKDF-SHA256, relevé scellé par ChaCha20-Poly1305 ; Mallory transmet, remplace ou supprime chaque message. Avec des clés éphémères signées Ed25519 et des clés d'identité épinglées, une clé substituée est détectée.", "Alice (sensor), Bob (gateway) and Mallory (attacker): X25519 exchange, HKDF-SHA256 key, reading sealed with ChaCha20-Poly1305; Mallory forwards, replaces or drops each message. With ephemeral keys signed with Ed25519 and pinned identity keys, a substituted key is detected.";
+    // engine fleet-keys
+    FleetKeysTitle => "Rayon d'impact : une flotte sous trois schémas de clés", "Blast radius: a fleet under three key schemes";
+    FleetKeysTeaches => "Une flotte de 24 à 48 objets ; compromettre un objet ou le serveur sous une clé globale, des clés dérivées (HKDF) ou des paires Ed25519, et compter les objets exposés.", "A fleet of 24 to 48 devices; compromise one device or the server under a global key, derived keys (HKDF) or Ed25519 key pairs, and count the exposed devices.";
+    FleetKeysCompromise => "Compromettre un objet", "Compromise a device";
+    FleetKeysCompromiseHelp => "L'attaquant ouvre l'objet et lit sa mémoire. Avec ce qu'il y trouve, il essaie de déchiffrer la trame enregistrée de chaque objet de la flotte et de forger une trame au nom de chacun.", "The attacker opens the device and reads its memory. With what it finds, it tries to decrypt every device's recorded frame and to forge a frame in each device's name.";
+    FleetKeysCompromiseButton => "Compromettre", "Compromise";
+    FleetKeysServerBreach => "Compromettre le serveur", "Breach the server";
+    FleetKeysServerBreachHelp => "L'attaquant vole la base de clés du serveur, puis mène les mêmes essais sur toute la flotte.", "The attacker steals the server's key store, then makes the same attempts on the whole fleet.";
+    FleetKeysServerBreachButton => "Compromettre", "Breach";
+    FleetKeysScheme => "Schéma de clés", "Key scheme";
+    FleetKeysDevice => "Objet à compromettre", "Device to compromise";
+    FleetKeysBreach => "Ce que l'attaquant compromet", "What the attacker compromises";
+    FleetKeysNotInFleet(field, device, first, last) => "« {field} » : « {device} » n'est pas dans la flotte ; écrivez un nom de {first} à {last}", "\"{field}\": \"{device}\" is not in the fleet; write a name from {first} to {last}";
+    FleetKeysAttackerGets => "L'attaquant obtient", "The attacker gets";
+    FleetKeysRead => "Trames enregistrées déchiffrées", "Recorded frames decrypted";
+    FleetKeysForged => "Objets usurpés (trame forgée acceptée par le serveur)", "Devices impersonated (forged frame accepted by the server)";
+    FleetKeysExposed => "Objets exposés (lus ou usurpés)", "Devices exposed (read or impersonated)";
+    FleetKeysLootGlobalDevice(key) => "la clé globale {key} dans la flash de l'objet", "the global key {key} in the device's flash";
+    FleetKeysLootGlobalServer(key) => "la clé globale {key} dans la base du serveur", "the global key {key} in the server's database";
+    FleetKeysLootDerived(device, key) => "la clé dérivée de {device} : {key}", "{device}'s derived key: {key}";
+    FleetKeysLootMaster(key) => "la clé maîtresse {key} et le sel : toute clé d'objet se recalcule", "the master key {key} and the salt: every device key can be recomputed";
+    FleetKeysLootSigning(device) => "la clé privée Ed25519 de {device} et sa clé de session en cours", "{device}'s Ed25519 private key and its current session key";
+    FleetKeysLootPublicKeys(count) => "{count} clés publiques Ed25519, aucune clé privée ; les clés de session sont effacées après usage", "{count} Ed25519 public keys, no private key; session keys are erased after use";
+    FleetKeysWholeNumber => "écrivez un nombre entier d'objets, par exemple 12", "write a whole number of devices, for example 12";
     // (group C entries above this line)
 
     // ---- Workbench tools and RSA engines (rsa-textbook, rsa-hastad, rsa-common-modulus) ----

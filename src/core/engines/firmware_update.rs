@@ -6,15 +6,59 @@
 //! - The fixed device keeps a monotonic counter (eFuse-like): it refuses a package whose counter is
 //!   below the stored one and raises the stored one on install. It runs 1.2 (counter n) and must
 //!   get a 1.3 package whose counter is above n, so that the 1.2 package can never come back.
+//!
 //! The vendor's signing service signs only approved images (1.3), never the withdrawn 1.2.
 
 use std::collections::BTreeMap;
 
-use super::{hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
-use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use serde::{Deserialize, Serialize};
 
-pub struct FirmwareUpdate;
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, VarSpec, Vars};
+use crate::core::crypto;
+use crate::core::msg::{Arg, Msg, M};
+use crate::core::tools::{hex_input, number_input, raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
+
+impl super::Params for Params {}
+
+const SIGN_FIELDS: &[Field] = &[
+    Field::new("class", M::FirmwareUpdateClass, FieldKind::Text).prefill("class"),
+    Field::new("version", M::FirmwareUpdateVersion, FieldKind::Text),
+    Field::new("image", M::FirmwareUpdateImage, FieldKind::Hex { bytes: Some(32) }).prefill("hash_fixed"),
+    Field::new("counter", M::FirmwareUpdateCounter, FieldKind::Number { min: 0, max: u32::MAX as u64 }).prefill("counter"),
+];
+const DEVICE_FIELDS: &[Field] = &[Field::new("packages", M::FirmwareUpdatePackages, FieldKind::LongText).prefill("captured")];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "firmware-update",
+    title: M::FirmwareUpdateTitle,
+    teaches: M::FirmwareUpdateTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "class", doc: "The device class the packages must name (thermostat-thNNN)." },
+        VarSpec { name: "vulnerable", doc: "The vulnerable version, 1.2." },
+        VarSpec { name: "fixed", doc: "The fixed version, 1.3." },
+        VarSpec { name: "hash_vulnerable", doc: "SHA-256 of the 1.2 image (hex, 32 bytes)." },
+        VarSpec { name: "hash_fixed", doc: "SHA-256 of the 1.3 image (hex, 32 bytes), the only image the signing service approves." },
+        VarSpec { name: "counter", doc: "The anti-rollback counter of the 1.2 release, stored in the counter device (3 to 22)." },
+        VarSpec { name: "captured", doc: "The vendor's validly signed 1.2 package, recorded by the attacker (hex: manifest then 64-byte signature)." },
+        VarSpec { name: "vendor_key", doc: "The vendor's Ed25519 public key (hex, 32 bytes)." },
+    ],
+    checks: &[
+        CheckSpec { name: "downgrade", doc: "A package (hex) that the device without a counter installs and that leaves it on the vulnerable 1.2; graded by that device.", answer: AnswerKind::Hex },
+        CheckSpec { name: "safe-package", doc: "A package (hex) that the counter device installs to reach 1.3 and after which it refuses the captured 1.2 package; graded by that device.", answer: AnswerKind::Hex },
+    ],
+    tools: &[
+        ToolSpec { id: "legacy-device", title: M::FirmwareUpdateLegacy, help: M::FirmwareUpdateLegacyHelp, button: M::FirmwareUpdateInstall, fields: DEVICE_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "vendor-sign", title: M::FirmwareUpdateSign, help: M::FirmwareUpdateSignHelp, button: M::FirmwareUpdateSignButton, fields: SIGN_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "device", title: M::FirmwareUpdateDevice, help: M::FirmwareUpdateDeviceHelp, button: M::FirmwareUpdateInstall, fields: DEVICE_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+    ],
+    cost: Cost::Light,
+    view: None,
+};
 
 pub const VULNERABLE: &str = "1.2";
 pub const FIXED: &str = "1.3";
@@ -132,19 +176,15 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    fn describe(&self) -> Bilingual {
+    fn describe(&self) -> Msg {
         match self {
-            Refusal::Malformed => Bilingual::new("manifeste illisible (en-tête ou champ class, version, image-sha256 manquant)", "unreadable manifest (header or class, version, image-sha256 field missing)"),
-            Refusal::BadSignature => Bilingual::new("signature invalide sous la clé du fabricant", "signature not valid under the vendor key"),
-            Refusal::WrongClass(c) => Bilingual::new(format!("classe « {c} » : ce n'est pas cet objet"), format!("class \"{c}\": not this device")),
-            Refusal::UnknownImage => Bilingual::new("aucune image de ce SHA-256 sur le serveur de mise à jour", "no image with this SHA-256 on the update server"),
-            Refusal::VersionMismatch { manifest, image } => {
-                Bilingual::new(format!("le manifeste dit {manifest}, l'image est la {image}"), format!("the manifest says {manifest}, the image is {image}"))
-            }
-            Refusal::NoCounter => Bilingual::new("pas de champ counter : cet objet l'exige", "no counter field: this device requires one"),
-            Refusal::Rollback { counter, stored } => {
-                Bilingual::new(format!("retour en arrière : compteur {counter} < compteur stocké {stored}"), format!("rollback: counter {counter} < stored counter {stored}"))
-            }
+            Refusal::Malformed => Msg::FirmwareUpdateMalformed(),
+            Refusal::BadSignature => Msg::FirmwareUpdateBadSignature(),
+            Refusal::WrongClass(c) => Msg::FirmwareUpdateWrongClass(c),
+            Refusal::UnknownImage => Msg::FirmwareUpdateUnknownImage(),
+            Refusal::VersionMismatch { manifest, image } => Msg::FirmwareUpdateVersionMismatch(manifest, image),
+            Refusal::NoCounter => Msg::FirmwareUpdateNoCounterField(),
+            Refusal::Rollback { counter, stored } => Msg::FirmwareUpdateRollback(*counter, *stored),
         }
     }
 }
@@ -194,215 +234,122 @@ pub fn is_safe(seed: &InstanceSeed, package: &[u8]) -> bool {
     install(seed, Model::AntiRollback, &mut state, package).is_ok() && state.version == FIXED && install(seed, Model::AntiRollback, &mut state, &captured(seed)).is_err()
 }
 
-const VERSION: L10n = L10n { fr: "Version", en: "Version" };
-const IMAGE: L10n = L10n { fr: "SHA-256 de l'image (hex)", en: "Image SHA-256 (hex)" };
-const COUNTER: L10n = L10n { fr: "Compteur anti-retour", en: "Anti-rollback counter" };
-const CLASS: L10n = L10n { fr: "Classe d'objet", en: "Device class" };
-const PACKAGES: L10n = L10n { fr: "Paquets (hex), installés dans l'ordre, séparés par des espaces", en: "Packages (hex), installed in order, separated by spaces" };
 
-static SIGN_INPUTS: [InputSpec; 4] = [
-    InputSpec { id: "class", label: CLASS, kind: InputKind::Text, prefill: Some("class") },
-    InputSpec { id: "version", label: VERSION, kind: InputKind::Text, prefill: None },
-    InputSpec { id: "image", label: IMAGE, kind: InputKind::Hex { bytes: Some(32) }, prefill: Some("hash_fixed") },
-    InputSpec { id: "counter", label: COUNTER, kind: InputKind::Number, prefill: Some("counter") },
-];
-static DEVICE_INPUTS: [InputSpec; 1] = [InputSpec { id: "packages", label: PACKAGES, kind: InputKind::Text, prefill: Some("captured") }];
-
-fn out(fr: &'static str, en: &'static str, value: impl Into<String>) -> ToolOutput {
-    ToolOutput { label: L10n { fr, en }, value: value.into() }
+/// The counter as a device shows it: none on the legacy device.
+fn counter_arg(model: Model, s: &DeviceState) -> Arg {
+    if model == Model::Legacy { M::FirmwareUpdateNoCounter.into() } else { s.counter.into() }
 }
 
-fn run_device(seed: &InstanceSeed, model: Model, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-    let raw = inputs.get("packages").map(String::as_str).unwrap_or("");
-    let pieces: Vec<&str> = raw.split(|c: char| c == ',' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+fn state_value(model: Model, s: &DeviceState) -> Value {
+    let text = if s.version == VULNERABLE { Msg::FirmwareUpdateStateVulnerable(&s.version, counter_arg(model, s)) } else { Msg::FirmwareUpdateState(&s.version, counter_arg(model, s)) };
+    Value::Msg(text)
+}
+
+fn run_device(seed: &InstanceSeed, model: Model, inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let pieces: Vec<&str> = raw(inputs, "packages").split(|c: char| c == ',' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
     if pieces.is_empty() {
-        return Err(Bilingual::new(format!("« {} » est vide : collez au moins un paquet", PACKAGES.fr), format!("\"{}\" is empty: paste at least one package", PACKAGES.en)));
+        return Err(Msg::FirmwareUpdatePackagesEmpty(M::FirmwareUpdatePackages));
     }
     if pieces.len() > 8 {
-        return Err(Bilingual::new("au plus 8 paquets par essai", "at most 8 packages per run"));
+        return Err(Msg::FirmwareUpdateTooManyPackages());
     }
     let mut packages = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
-        packages.push(decode_package(piece).ok_or_else(|| {
-            Bilingual::new(
-                format!("le paquet {} n'est pas un paquet : il faut de l'hexadécimal, manifeste puis signature de 64 octets", i + 1),
-                format!("package {} is not a package: expected hex, a manifest then a 64-byte signature", i + 1),
-            )
-        })?);
+        packages.push(decode_package(piece).ok_or_else(|| Msg::FirmwareUpdateNotAPackage(i + 1))?);
     }
     let mut state = initial_state(seed, model);
-    let counter_text = |s: &DeviceState| if model == Model::Legacy { "none / aucun".to_string() } else { s.counter.to_string() };
-    let mut outputs = vec![out("Avant : version, compteur", "Before: version, counter", format!("{} · {}", state.version, counter_text(&state)))];
+    let mut outputs = vec![Output::new(M::FirmwareUpdateBefore, state_value(model, &state))];
     for (i, package) in packages.iter().enumerate() {
         let before = state.version.clone();
         let value = match install(seed, model, &mut state, package) {
             Ok(m) => {
-                let downgrade = if state.version == VULNERABLE && before != VULNERABLE { " — DOWNGRADE to the vulnerable 1.2 / RETOUR à la 1.2 vulnérable" } else { "" };
-                format!("ACCEPTED / ACCEPTÉ: {} (counter {}){downgrade}", m.version, m.counter.map(|c| c.to_string()).unwrap_or_else(|| "—".into()))
+                let counter: Arg = m.counter.map(Arg::from).unwrap_or_else(|| "—".into());
+                let text = if state.version == VULNERABLE && before != VULNERABLE { Msg::FirmwareUpdateAcceptedDowngrade(i + 1, &m.version, counter) } else { Msg::FirmwareUpdateAccepted(i + 1, &m.version, counter) };
+                Value::Verdict { ok: true, text }
             }
-            Err(r) => {
-                let d = r.describe();
-                format!("REFUSED / REFUSÉ: {} / {}", d.en, d.fr)
-            }
+            Err(r) => Value::Verdict { ok: false, text: Msg::FirmwareUpdateRefused(i + 1, r.describe()) },
         };
-        outputs.push(ToolOutput { label: L10n { fr: "Paquet", en: "Package" }, value: format!("{}. {value}", i + 1) });
+        outputs.push(Output::new(M::FirmwareUpdatePackage, value));
     }
-    let vulnerable = if state.version == VULNERABLE { " (vulnerable / vulnérable)" } else { "" };
-    outputs.push(out("Après : version, compteur", "After: version, counter", format!("{}{vulnerable} · {}", state.version, counter_text(&state))));
+    outputs.push(Output::new(M::FirmwareUpdateAfter, state_value(model, &state)));
     Ok(outputs.into())
 }
 
-impl Engine for FirmwareUpdate {
-    fn kind(&self) -> &'static str {
-        "firmware-update"
-    }
+pub struct Instance {
+    seed: InstanceSeed,
+    captured: Vec<u8>,
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Mise à jour signée et retour en arrière", en: "Signed update and rollback" }
-    }
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { seed: seed.clone(), captured: captured(seed) }
+}
 
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Paquets de mise à jour signés Ed25519 (classe, version, SHA-256 de l'image, compteur), un objet sans compteur et un objet à compteur monotone, un service de signature du fabricant. Sans paramètre. Variables : class, vulnerable, fixed, hash_vulnerable, hash_fixed, counter, captured, vendor_key. Contrôles : downgrade, safe-package (paquets hex).",
-            en: "Ed25519-signed update packages (class, version, image SHA-256, counter), a device without a counter and one with a monotonic counter, a vendor signing service. No parameter. Variables: class, vulnerable, fixed, hash_vulnerable, hash_fixed, counter, captured, vendor_key. Checks: downgrade, safe-package (hex packages).",
+impl Instance {
+    fn sign(&self, inputs: &Inputs) -> Result<ToolRun, Msg> {
+        let seed = &self.seed;
+        if raw(inputs, "class").trim() != class(seed) {
+            return Err(Msg::FirmwareUpdateClassOnly(M::FirmwareUpdateClass, class(seed)));
         }
+        let image = hex_input(inputs, "image", M::FirmwareUpdateImage)?;
+        let approved = hex::encode(image_hash(seed, FIXED));
+        if image == image_hash(seed, VULNERABLE) {
+            return Err(Msg::FirmwareUpdateWithdrawn(M::FirmwareUpdateImage));
+        }
+        if hex::encode(&image) != approved {
+            return Err(Msg::FirmwareUpdateNotApproved(M::FirmwareUpdateImage, FIXED, &approved));
+        }
+        let version = raw(inputs, "version").trim();
+        if version != FIXED {
+            return Err(Msg::FirmwareUpdateVersionIs(M::FirmwareUpdateVersion, version, FIXED));
+        }
+        let counter = number_input(inputs, "counter", M::FirmwareUpdateCounter, 0, u32::MAX as u64)? as u32;
+        let manifest = Manifest { class: class(seed), version: FIXED.into(), image_sha256: approved, counter: Some(counter) };
+        let package = sign_package(&vendor_secret(seed), &manifest);
+        Ok(vec![Output::new(M::FirmwareUpdateSignedManifest, Value::Text(manifest.to_text().trim_end().replace('\n', " | "))), Output::new(M::FirmwareUpdatePackageHex, Value::Hex(package))].into())
     }
+}
 
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["class", "vulnerable", "fixed", "hash_vulnerable", "hash_fixed", "counter", "captured", "vendor_key"]
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        BTreeMap::from([
-            ("class".to_string(), class(seed)),
-            ("vulnerable".to_string(), VULNERABLE.to_string()),
-            ("fixed".to_string(), FIXED.to_string()),
-            ("hash_vulnerable".to_string(), hex::encode(image_hash(seed, VULNERABLE))),
-            ("hash_fixed".to_string(), hex::encode(image_hash(seed, FIXED))),
-            ("counter".to_string(), counter(seed).to_string()),
-            ("captured".to_string(), hex::encode(captured(seed))),
-            ("vendor_key".to_string(), hex::encode(vendor_public(seed))),
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        let seed = &self.seed;
+        Vars::from([
+            ("class".into(), class(seed)),
+            ("vulnerable".into(), VULNERABLE.into()),
+            ("fixed".into(), FIXED.into()),
+            ("hash_vulnerable".into(), hex::encode(image_hash(seed, VULNERABLE))),
+            ("hash_fixed".into(), hex::encode(image_hash(seed, FIXED))),
+            ("counter".into(), counter(seed).to_string()),
+            ("captured".into(), hex::encode(&self.captured)),
+            ("vendor_key".into(), hex::encode(vendor_public(seed))),
         ])
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["downgrade", "safe-package"]
-    }
-
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
+    fn reference(&self, check: &str) -> Option<String> {
         match check {
-            "downgrade" => Some(hex::encode(captured(seed))),
-            "safe-package" => Some(hex::encode(release(seed, FIXED, counter(seed) + 1))),
+            "downgrade" => Some(hex::encode(&self.captured)),
+            "safe-package" => Some(hex::encode(release(&self.seed, FIXED, counter(&self.seed) + 1))),
             _ => None,
         }
     }
 
     /// Graded by the devices themselves: any package with the right effect is right.
-    fn grade(&self, _params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
         if !["downgrade", "safe-package"].contains(&check) {
-            return super::grade_text(None, answer);
+            return LabVerdict::Unreadable(Msg::UnknownCheck(check));
         }
         let Some(package) = decode_package(answer) else {
-            return LabVerdict::Unreadable(Bilingual::new(
-                "collez un seul paquet en hexadécimal : le manifeste suivi de sa signature de 64 octets",
-                "paste one package in hexadecimal: the manifest followed by its 64-byte signature",
-            ));
+            return LabVerdict::Unreadable(Msg::FirmwareUpdateOnePackage());
         };
-        let right = if check == "downgrade" { is_downgrade(seed, &package) } else { is_safe(seed, &package) };
+        let right = if check == "downgrade" { is_downgrade(&self.seed, &package) } else { is_safe(&self.seed, &package) };
         if right { LabVerdict::Correct } else { LabVerdict::Wrong }
     }
 
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            ToolSpec {
-                id: "legacy-device",
-                title: L10n { fr: "Objet A : sans compteur (en 1.3)", en: "Device A: no counter (on 1.3)" },
-                help: L10n {
-                    fr: "Vérifie la signature du fabricant, la classe, et que l'image téléchargée a le SHA-256 du manifeste. Ne garde aucun compteur.",
-                    en: "Checks the vendor signature, the class, and that the downloaded image has the manifest's SHA-256. Keeps no counter.",
-                },
-                inputs: &DEVICE_INPUTS,
-                button: L10n { fr: "Installer", en: "Install" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "vendor-sign",
-                title: L10n { fr: "Service de signature du fabricant", en: "Vendor signing service" },
-                help: L10n {
-                    fr: "Éditeur de manifeste : le service signe avec la clé du fabricant (gardée dans son HSM) seulement une image approuvée, de la bonne version, pour cette classe d'objet. La 1.2 est retirée.",
-                    en: "Manifest editor: the service signs with the vendor key (kept in its HSM) only an approved image, with its right version, for this device class. 1.2 is withdrawn.",
-                },
-                inputs: &SIGN_INPUTS,
-                button: L10n { fr: "Signer", en: "Sign" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "device",
-                title: L10n { fr: "Objet B : compteur anti-retour (en 1.2)", en: "Device B: anti-rollback counter (on 1.2)" },
-                help: L10n {
-                    fr: "Mêmes vérifications, plus un compteur monotone : refuse un compteur inférieur au compteur stocké, et stocke celui du paquet installé.",
-                    en: "The same checks, plus a monotonic counter: refuses a counter below the stored one, and stores the installed package's.",
-                },
-                inputs: &DEVICE_INPUTS,
-                button: L10n { fr: "Installer", en: "Install" },
-                oracle: false,
-            },
-        ]
-    }
-
-    fn run_tool(&self, _params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         match tool {
-            "legacy-device" => run_device(seed, Model::Legacy, inputs),
-            "device" => run_device(seed, Model::AntiRollback, inputs),
-            "vendor-sign" => {
-                let class_in = inputs.get("class").map(|c| c.trim()).unwrap_or("");
-                if class_in != class(seed) {
-                    return Err(Bilingual::new(
-                        format!("« {} » : le service ne signe que pour {}", CLASS.fr, class(seed)),
-                        format!("\"{}\": the service signs only for {}", CLASS.en, class(seed)),
-                    ));
-                }
-                let image = hex_input(inputs, "image", IMAGE)?;
-                let approved = hex::encode(image_hash(seed, FIXED));
-                if hex::encode(&image) == hex::encode(image_hash(seed, VULNERABLE)) {
-                    return Err(Bilingual::new(
-                        format!("« {} » : la 1.2 est retirée (vulnérabilité connue) ; le service refuse de la signer", IMAGE.fr),
-                        format!("\"{}\": 1.2 is withdrawn (known vulnerability); the service refuses to sign it", IMAGE.en),
-                    ));
-                }
-                if hex::encode(&image) != approved {
-                    return Err(Bilingual::new(
-                        format!("« {} » : image non approuvée ; la seule approuvée est la {FIXED}, {approved}", IMAGE.fr),
-                        format!("\"{}\": image not approved; the only approved one is {FIXED}, {approved}", IMAGE.en),
-                    ));
-                }
-                let version = inputs.get("version").map(|v| v.trim()).unwrap_or("");
-                if version != FIXED {
-                    return Err(Bilingual::new(
-                        format!("« {} » vaut « {version} » ; cette image est la {FIXED}", VERSION.fr),
-                        format!("\"{}\" is \"{version}\"; this image is {FIXED}", VERSION.en),
-                    ));
-                }
-                let counter = inputs.get("counter").map(|c| c.trim()).unwrap_or("").parse::<u32>().map_err(|_| {
-                    Bilingual::new(format!("« {} » doit être un entier de 0 à 4294967295", COUNTER.fr), format!("\"{}\" must be a whole number from 0 to 4294967295", COUNTER.en))
-                })?;
-                let manifest = Manifest { class: class(seed), version: FIXED.into(), image_sha256: approved, counter: Some(counter) };
-                let package = sign_package(&vendor_secret(seed), &manifest);
-                Ok(vec![
-                    out("Manifeste signé", "Signed manifest", manifest.to_text().trim_end().replace('\n', " | ")),
-                    out("Paquet (hex) : manifeste ‖ signature", "Package (hex): manifest ‖ signature", hex::encode(package)),
-                ]
-                .into())
-            }
-            _ => Err(super::unknown_tool(tool)),
+            "legacy-device" => run_device(&self.seed, Model::Legacy, inputs),
+            "device" => run_device(&self.seed, Model::AntiRollback, inputs),
+            "vendor-sign" => self.sign(inputs),
+            _ => Err(Msg::UnknownTool(tool)),
         }
     }
 }
@@ -410,7 +357,8 @@ impl Engine for FirmwareUpdate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engines::inputs_of;
+    use crate::core::i18n::Lang;
+    use crate::core::tools::inputs_of;
 
     fn seed(n: u8) -> InstanceSeed {
         InstanceSeed::derive(&[n; 32], "seclab-core", "rollback")
@@ -477,36 +425,53 @@ mod tests {
         assert!(!crypto::ed25519_verify(&public, b"", &bad));
     }
 
+    /// Each output as the page shows it in English (the end-to-end test matches these texts).
+    fn texts(run: &ToolRun) -> Vec<String> {
+        run.outputs.iter().map(|o| o.value.render(Lang::En)).collect()
+    }
+
     #[test]
     fn the_tools_run_both_parts_and_name_bad_inputs() {
         let s = seed(2);
-        let p = Params::new();
-        let vars = FirmwareUpdate.variables(&p, &s);
-        let legacy = FirmwareUpdate.run_tool(&p, &s, "legacy-device", &inputs_of(&[("packages", &vars["captured"])])).unwrap();
-        assert!(legacy.outputs[1].value.contains("DOWNGRADE"), "{:?}", legacy.outputs);
+        let lab = build(&Params {}, &s);
+        let vars = lab.variables();
+        let legacy = lab.run_tool("legacy-device", &inputs_of(&[("packages", &vars["captured"])])).unwrap();
+        let t = texts(&legacy);
+        assert!(t[1].starts_with("1. ACCEPTED ") && t[1].contains("DOWNGRADE"), "{t:?}");
+        assert_eq!(t[2], "1.2 (vulnerable / vulnérable) · none");
+        assert_eq!(legacy.outputs[2].value.render(Lang::Fr), "1.2 (vulnérable) · aucun");
         let bumped = (counter(&s) + 1).to_string();
-        let sign = |c: &str, v: &str, h: &str| FirmwareUpdate.run_tool(&p, &s, "vendor-sign", &inputs_of(&[("class", &vars["class"]), ("version", v), ("image", h), ("counter", c)]));
-        let package = sign(&bumped, FIXED, &vars["hash_fixed"]).unwrap().outputs[1].value.clone();
-        let run = FirmwareUpdate.run_tool(&p, &s, "device", &inputs_of(&[("packages", &format!("{package} {}", vars["captured"]))])).unwrap();
-        assert!(run.outputs[1].value.starts_with("1. ACCEPTED"), "{:?}", run.outputs);
-        assert!(run.outputs[2].value.starts_with("2. REFUSED / REFUSÉ: rollback: counter"), "{:?}", run.outputs);
-        assert_eq!(run.outputs[3].value, format!("1.3 · {bumped}"));
-        assert_eq!(FirmwareUpdate.grade(&p, &s, "safe-package", &package), LabVerdict::Correct);
-        let unbumped = sign(&vars["counter"], FIXED, &vars["hash_fixed"]).unwrap().outputs[1].value.clone();
-        assert_eq!(FirmwareUpdate.grade(&p, &s, "safe-package", &unbumped), LabVerdict::Wrong);
-        assert_eq!(FirmwareUpdate.grade(&p, &s, "downgrade", &vars["captured"]), LabVerdict::Correct);
-        assert_eq!(FirmwareUpdate.grade(&p, &s, "downgrade", &package), LabVerdict::Wrong);
-        assert!(matches!(FirmwareUpdate.grade(&p, &s, "downgrade", "00ff"), LabVerdict::Unreadable(_)));
+        let sign = |c: &str, v: &str, h: &str| lab.run_tool("vendor-sign", &inputs_of(&[("class", &vars["class"]), ("version", v), ("image", h), ("counter", c)]));
+        let signed = sign(&bumped, FIXED, &vars["hash_fixed"]).unwrap();
+        assert!(signed.get(M::FirmwareUpdateSignedManifest).unwrap().plain().unwrap().ends_with(&format!("counter={bumped}")));
+        let package = signed.get(M::FirmwareUpdatePackageHex).and_then(Value::plain).unwrap();
+        let run = lab.run_tool("device", &inputs_of(&[("packages", &format!("{package} {}", vars["captured"]))])).unwrap();
+        let t = texts(&run);
+        assert_eq!(t[0], format!("1.2 (vulnerable / vulnérable) · {}", vars["counter"]));
+        assert!(t[1].starts_with("1. ACCEPTED"), "{t:?}");
+        assert!(t[2].starts_with("2. REFUSED / REFUSÉ: rollback: counter"), "{t:?}");
+        assert_eq!(run.outputs[2].value.render(Lang::Fr), format!("2. REFUSÉ : retour en arrière : compteur {} < compteur stocké {bumped}", vars["counter"]));
+        assert_eq!(t[3], format!("1.3 · {bumped}"));
+        assert_eq!(lab.grade("safe-package", &package), LabVerdict::Correct);
+        let unbumped = sign(&vars["counter"], FIXED, &vars["hash_fixed"]).unwrap().get(M::FirmwareUpdatePackageHex).and_then(Value::plain).unwrap();
+        let t = texts(&lab.run_tool("device", &inputs_of(&[("packages", &format!("{unbumped} {}", vars["captured"]))])).unwrap());
+        assert!(t[2].starts_with("2. ACCEPTED"), "{t:?}");
+        assert_eq!(t[3], format!("1.2 (vulnerable / vulnérable) · {}", vars["counter"]));
+        assert_eq!(lab.grade("safe-package", &unbumped), LabVerdict::Wrong);
+        assert_eq!(lab.grade("downgrade", &vars["captured"]), LabVerdict::Correct);
+        assert_eq!(lab.grade("downgrade", &package), LabVerdict::Wrong);
+        assert!(matches!(lab.grade("downgrade", "00ff"), LabVerdict::Unreadable(_)));
 
-        assert_eq!(sign(&bumped, FIXED, &vars["hash_vulnerable"]).unwrap_err().en, "\"Image SHA-256 (hex)\": 1.2 is withdrawn (known vulnerability); the service refuses to sign it");
-        assert_eq!(sign(&bumped, "1.4", &vars["hash_fixed"]).unwrap_err().en, "\"Version\" is \"1.4\"; this image is 1.3");
-        assert!(sign(&bumped, FIXED, &"00".repeat(32)).unwrap_err().en.starts_with("\"Image SHA-256 (hex)\": image not approved; the only approved one is 1.3"));
-        assert_eq!(sign("-1", FIXED, &vars["hash_fixed"]).unwrap_err().en, "\"Anti-rollback counter\" must be a whole number from 0 to 4294967295");
-        assert_eq!(sign(&bumped, FIXED, "xyz").unwrap_err().en, "\"Image SHA-256 (hex)\" must be hexadecimal, an even number of digits 0-9 a-f");
-        let err = FirmwareUpdate.run_tool(&p, &s, "vendor-sign", &inputs_of(&[("class", "toaster"), ("version", FIXED), ("image", &vars["hash_fixed"]), ("counter", "1")])).unwrap_err();
-        assert!(err.en.starts_with("\"Device class\": the service signs only for thermostat-th"), "{}", err.en);
-        assert_eq!(FirmwareUpdate.run_tool(&p, &s, "device", &inputs_of(&[("packages", "  ")])).unwrap_err().en, "\"Packages (hex), installed in order, separated by spaces\" is empty: paste at least one package");
-        assert_eq!(FirmwareUpdate.run_tool(&p, &s, "device", &inputs_of(&[("packages", "abcd")])).unwrap_err().en, "package 1 is not a package: expected hex, a manifest then a 64-byte signature");
-        assert_eq!(FirmwareUpdate.run_tool(&p, &s, "ota", &inputs_of(&[])).unwrap_err().en, "unknown tool: ota");
+        assert_eq!(sign(&bumped, FIXED, &vars["hash_vulnerable"]).unwrap_err().en(), "\"Image SHA-256 (hex)\": 1.2 is withdrawn (known vulnerability); the service refuses to sign it");
+        assert_eq!(sign(&bumped, "1.4", &vars["hash_fixed"]).unwrap_err().en(), "\"Version\" is \"1.4\"; this image is 1.3");
+        assert!(sign(&bumped, FIXED, &"00".repeat(32)).unwrap_err().en().starts_with("\"Image SHA-256 (hex)\": image not approved; the only approved one is 1.3"));
+        assert_eq!(sign("-1", FIXED, &vars["hash_fixed"]).unwrap_err().en(), "\"Anti-rollback counter\" must be a whole number from 0 to 4294967295");
+        assert_eq!(sign(&bumped, FIXED, "xyz").unwrap_err().en(), "\"Image SHA-256 (hex)\" must be hexadecimal, an even number of digits 0-9 a-f");
+        let err = lab.run_tool("vendor-sign", &inputs_of(&[("class", "toaster"), ("version", FIXED), ("image", &vars["hash_fixed"]), ("counter", "1")])).unwrap_err();
+        assert!(err.en().starts_with("\"Device class\": the service signs only for thermostat-th"), "{}", err.en());
+        assert_eq!(lab.run_tool("device", &inputs_of(&[("packages", "  ")])).unwrap_err().en(), "\"Packages (hex), installed in order, separated by spaces\" is empty: paste at least one package");
+        assert_eq!(lab.run_tool("device", &inputs_of(&[("packages", "abcd")])).unwrap_err().en(), "package 1 is not a package: expected hex, a manifest then a 64-byte signature");
+        assert_eq!(lab.run_tool("device", &inputs_of(&[("packages", &["abcd"; 9].join(" "))])).unwrap_err().en(), "at most 8 packages per run");
+        assert_eq!(lab.run_tool("ota", &inputs_of(&[])).unwrap_err().en(), "unknown tool: ota");
     }
 }

@@ -9,13 +9,48 @@
 //!   frames are encrypted under per-session keys the server deletes after use (forward secrecy,
 //!   as with the ephemeral X25519 of the key-exchange track).
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{key_hierarchy, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{raw, select_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
+use crate::core::views::{Fleet, ViewData, ViewRequest};
 
-pub struct FleetKeys;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
+
+impl super::Params for Params {}
+
+const COMPROMISE_FIELDS: &[Field] = &[Field::new("scheme", M::FleetKeysScheme, FieldKind::Select(SCHEMES)).default("global"), Field::new("device", M::FleetKeysDevice, FieldKind::Text).prefill("device")];
+const SERVER_FIELDS: &[Field] = &[Field::new("scheme", M::FleetKeysScheme, FieldKind::Select(SCHEMES)).default("global")];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "fleet-keys",
+    title: M::FleetKeysTitle,
+    teaches: M::FleetKeysTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "fleet_size", doc: "The number of devices in the fleet (24 to 48)." },
+        VarSpec { name: "device", doc: "The device the statement asks the learner to compromise." },
+        VarSpec { name: "first", doc: "The first device's name (e.g. meter-01)." },
+        VarSpec { name: "last", doc: "The last device's name." },
+    ],
+    checks: &[CheckSpec { name: "global-exposed", doc: "How many devices are exposed (read or impersonated) when `device` is compromised under the global key, computed by running the attack: a whole number.", answer: AnswerKind::Integer }],
+    tools: &[
+        ToolSpec { id: "compromise", title: M::FleetKeysCompromise, help: M::FleetKeysCompromiseHelp, button: M::FleetKeysCompromiseButton, fields: COMPROMISE_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "server-breach", title: M::FleetKeysServerBreach, help: M::FleetKeysServerBreachHelp, button: M::FleetKeysServerBreachButton, fields: SERVER_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+    ],
+    cost: Cost::Light,
+    view: Some("fleet"),
+};
+
+/// The `key-hierarchy` derivation of a device key: HKDF-SHA256(salt, master, "seclab device key
+/// v1|" + device name), 16 bytes (written here so that this engine does not depend on that one).
+pub fn device_key(seed: &InstanceSeed, device: &str) -> Vec<u8> {
+    crypto::hkdf_sha256(&seed.value("salt", 16), &seed.value("master", 32), format!("seclab device key v1|{device}").as_bytes(), 16).expect("16 bytes")
+}
 
 pub const SCHEMES: &[&str] = &["global", "derived", "asymmetric"];
 const PREFIXES: &[&str] = &["meter", "valve", "lock", "hvac", "pump", "gauge"];
@@ -69,7 +104,7 @@ fn signing_secret(seed: &InstanceSeed, device: &str) -> Vec<u8> {
 fn traffic_key(seed: &InstanceSeed, scheme: Scheme, device: &str) -> Vec<u8> {
     match scheme {
         Scheme::Global => global_key(seed),
-        Scheme::Derived => key_hierarchy::device_key(seed, device),
+        Scheme::Derived => device_key(seed, device),
         Scheme::Asymmetric => seed.value(&format!("session-key|{device}"), 16),
     }
 }
@@ -100,60 +135,21 @@ pub struct Loot {
     pub signing: Option<Vec<u8>>,
     /// Derived keys the attacker can compute for any device name (the master and salt).
     pub master: bool,
-    pub description: Bilingual,
+    pub description: Msg,
 }
 
 pub fn loot(seed: &InstanceSeed, scheme: Scheme, breach: &Breach) -> Loot {
     match (scheme, breach) {
-        (Scheme::Global, _) => {
-            let where_fr = if *breach == Breach::Server { "dans la base du serveur" } else { "dans la flash de l'objet" };
-            let where_en = if *breach == Breach::Server { "in the server's database" } else { "in the device's flash" };
-            Loot {
-                symmetric: vec![global_key(seed)],
-                signing: None,
-                master: false,
-                description: Bilingual::new(
-                    format!("la clé globale {} {where_fr}", hex::encode(global_key(seed))),
-                    format!("the global key {} {where_en}", hex::encode(global_key(seed))),
-                ),
-            }
-        }
-        (Scheme::Derived, Breach::Device(d)) => Loot {
-            symmetric: vec![key_hierarchy::device_key(seed, d)],
+        (Scheme::Global, _) => Loot {
+            symmetric: vec![global_key(seed)],
             signing: None,
             master: false,
-            description: Bilingual::new(
-                format!("la clé dérivée de {d} : {}", hex::encode(key_hierarchy::device_key(seed, d))),
-                format!("{d}'s derived key: {}", hex::encode(key_hierarchy::device_key(seed, d))),
-            ),
+            description: if *breach == Breach::Server { Msg::FleetKeysLootGlobalServer(hex::encode(global_key(seed))) } else { Msg::FleetKeysLootGlobalDevice(hex::encode(global_key(seed))) },
         },
-        (Scheme::Derived, Breach::Server) => Loot {
-            symmetric: Vec::new(),
-            signing: None,
-            master: true,
-            description: Bilingual::new(
-                format!("la clé maîtresse {} et le sel : toute clé d'objet se recalcule", hex::encode(seed.value("master", 32))),
-                format!("the master key {} and the salt: every device key can be recomputed", hex::encode(seed.value("master", 32))),
-            ),
-        },
-        (Scheme::Asymmetric, Breach::Device(d)) => Loot {
-            symmetric: vec![traffic_key(seed, Scheme::Asymmetric, d)],
-            signing: Some(signing_secret(seed, d)),
-            master: false,
-            description: Bilingual::new(
-                format!("la clé privée Ed25519 de {d} et sa clé de session en cours", d = d),
-                format!("{d}'s Ed25519 private key and its current session key"),
-            ),
-        },
-        (Scheme::Asymmetric, Breach::Server) => Loot {
-            symmetric: Vec::new(),
-            signing: None,
-            master: false,
-            description: Bilingual::new(
-                format!("{} clés publiques Ed25519, aucune clé privée ; les clés de session sont effacées après usage", fleet_size(seed)),
-                format!("{} Ed25519 public keys, no private key; session keys are erased after use", fleet_size(seed)),
-            ),
-        },
+        (Scheme::Derived, Breach::Device(d)) => Loot { symmetric: vec![device_key(seed, d)], signing: None, master: false, description: Msg::FleetKeysLootDerived(d, hex::encode(device_key(seed, d))) },
+        (Scheme::Derived, Breach::Server) => Loot { symmetric: Vec::new(), signing: None, master: true, description: Msg::FleetKeysLootMaster(hex::encode(seed.value("master", 32))) },
+        (Scheme::Asymmetric, Breach::Device(d)) => Loot { symmetric: vec![traffic_key(seed, Scheme::Asymmetric, d)], signing: Some(signing_secret(seed, d)), master: false, description: Msg::FleetKeysLootSigning(d) },
+        (Scheme::Asymmetric, Breach::Server) => Loot { symmetric: Vec::new(), signing: None, master: false, description: Msg::FleetKeysLootPublicKeys(fleet_size(seed)) },
     }
 }
 
@@ -181,7 +177,7 @@ pub fn attack(seed: &InstanceSeed, scheme: Scheme, breach: &Breach) -> Exposure 
     for device in devices(seed) {
         let mut keys = loot.symmetric.clone();
         if loot.master {
-            keys.push(key_hierarchy::device_key(seed, &device));
+            keys.push(device_key(seed, &device));
         }
         let frame = recorded_frame(seed, scheme, &device);
         if keys.iter().any(|k| crypto::aes128_gcm_open(k, &nonce(seed, &device), device.as_bytes(), &frame).expect("16-byte key").is_some()) {
@@ -208,24 +204,10 @@ pub fn attack(seed: &InstanceSeed, scheme: Scheme, breach: &Breach) -> Exposure 
     exposure
 }
 
-pub(super) fn select<'a>(inputs: &'a BTreeMap<String, String>, id: &str, allowed: &[&'a str], label: L10n) -> Result<&'a str, Bilingual> {
-    let value = inputs.get(id).map(|v| v.trim()).unwrap_or("");
-    let value = if value.is_empty() { allowed[0] } else { value };
-    allowed.iter().find(|a| **a == value).map(|_| value).ok_or_else(|| {
-        Bilingual::new(
-            format!("« {} » vaut « {value} » ; valeurs possibles : {}", label.fr, allowed.join(", ")),
-            format!("\"{}\" is \"{value}\"; valid values: {}", label.en, allowed.join(", ")),
-        )
-    })
+/// A select field; empty means its first value, as the form starts.
+fn select_or_first(inputs: &Inputs, id: &str, label: M, options: &[&'static str]) -> Result<&'static str, Msg> {
+    if raw(inputs, id).trim().is_empty() { Ok(options[0]) } else { select_input(inputs, id, label, options) }
 }
-
-const SCHEME: L10n = L10n { fr: "Schéma de clés", en: "Key scheme" };
-const DEVICE: L10n = L10n { fr: "Objet à compromettre", en: "Device to compromise" };
-static COMPROMISE_INPUTS: [InputSpec; 2] = [
-    InputSpec { id: "scheme", label: SCHEME, kind: InputKind::Select(SCHEMES), prefill: None },
-    InputSpec { id: "device", label: DEVICE, kind: InputKind::Text, prefill: Some("device") },
-];
-static SERVER_INPUTS: [InputSpec; 1] = [InputSpec { id: "scheme", label: SCHEME, kind: InputKind::Select(SCHEMES), prefill: None }];
 
 fn listing(names: &[String], total: usize) -> String {
     if names.is_empty() {
@@ -235,132 +217,112 @@ fn listing(names: &[String], total: usize) -> String {
     }
 }
 
-fn report(seed: &InstanceSeed, scheme: Scheme, breach: &Breach) -> Vec<ToolOutput> {
+fn report(seed: &InstanceSeed, scheme: Scheme, breach: &Breach) -> Vec<Output> {
     let total = fleet_size(seed);
     let loot = loot(seed, scheme, breach);
     let exposure = attack(seed, scheme, breach);
     vec![
-        ToolOutput { label: L10n { fr: "L'attaquant obtient", en: "The attacker gets" }, value: format!("{} / {}", loot.description.en, loot.description.fr) },
-        ToolOutput { label: L10n { fr: "Trames enregistrées déchiffrées", en: "Recorded frames decrypted" }, value: listing(&exposure.read, total) },
-        ToolOutput { label: L10n { fr: "Objets usurpés (trame forgée acceptée par le serveur)", en: "Devices impersonated (forged frame accepted by the server)" }, value: listing(&exposure.forged, total) },
-        ToolOutput { label: L10n { fr: "Objets exposés (lus ou usurpés)", en: "Devices exposed (read or impersonated)" }, value: exposure.exposed().len().to_string() },
+        Output::new(M::FleetKeysAttackerGets, Value::Msg(loot.description)),
+        Output::new(M::FleetKeysRead, Value::Text(listing(&exposure.read, total))),
+        Output::new(M::FleetKeysForged, Value::Text(listing(&exposure.forged, total))),
+        Output::new(M::FleetKeysExposed, Value::int(exposure.exposed().len())),
     ]
 }
 
-impl Engine for FleetKeys {
-    fn kind(&self) -> &'static str {
-        "fleet-keys"
-    }
+pub struct Instance {
+    seed: InstanceSeed,
+    devices: Vec<String>,
+    target: String,
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Rayon d'impact : une flotte sous trois schémas de clés", en: "Blast radius: a fleet under three key schemes" }
-    }
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { seed: seed.clone(), devices: devices(seed), target: target(seed) }
+}
 
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Une flotte de 24 à 48 objets ; compromettre un objet ou le serveur sous une clé globale, des clés dérivées (HKDF) ou des paires Ed25519, et compter les objets exposés. Sans paramètre. Variables : fleet_size, device, first, last. Contrôle : global-exposed (nombre entier).",
-            en: "A fleet of 24 to 48 devices; compromise one device or the server under a global key, derived keys (HKDF) or Ed25519 key pairs, and count the exposed devices. No parameter. Variables: fleet_size, device, first, last. Check: global-exposed (a whole number).",
+impl Instance {
+    /// A device of the fleet, or an error naming the field and the valid names.
+    fn breach_of(&self, who: &str, field: M) -> Result<Breach, Msg> {
+        if self.devices.iter().any(|d| d == who) {
+            Ok(Breach::Device(who.to_string()))
+        } else {
+            Err(Msg::FleetKeysNotInFleet(field, who, &self.devices[0], &self.devices[self.devices.len() - 1]))
         }
     }
+}
 
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["fleet_size", "device", "first", "last"]
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let all = devices(seed);
-        BTreeMap::from([
-            ("fleet_size".to_string(), all.len().to_string()),
-            ("device".to_string(), target(seed)),
-            ("first".to_string(), all[0].clone()),
-            ("last".to_string(), all[all.len() - 1].clone()),
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        Vars::from([
+            ("fleet_size".into(), self.devices.len().to_string()),
+            ("device".into(), self.target.clone()),
+            ("first".into(), self.devices[0].clone()),
+            ("last".into(), self.devices[self.devices.len() - 1].clone()),
         ])
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["global-exposed"]
-    }
-
     /// Computed by running the attack, not by assuming its result.
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "global-exposed").then(|| attack(seed, Scheme::Global, &Breach::Device(target(seed))).exposed().len().to_string())
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "global-exposed").then(|| attack(&self.seed, Scheme::Global, &Breach::Device(self.target.clone())).exposed().len().to_string())
     }
 
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        let Some(reference) = self.reference(params, seed, check) else { return super::grade_text(None, answer) };
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        let Some(reference) = self.reference(check) else { return LabVerdict::Unreadable(Msg::UnknownCheck(check)) };
         match answer.trim().parse::<usize>() {
             Ok(n) if n.to_string() == reference => LabVerdict::Correct,
             Ok(_) => LabVerdict::Wrong,
-            Err(_) => LabVerdict::Unreadable(Bilingual::new("écrivez un nombre entier d'objets, par exemple 12", "write a whole number of devices, for example 12")),
+            Err(_) => LabVerdict::Unreadable(Msg::FleetKeysWholeNumber()),
         }
     }
 
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            ToolSpec {
-                id: "compromise",
-                title: L10n { fr: "Compromettre un objet", en: "Compromise a device" },
-                help: L10n {
-                    fr: "L'attaquant ouvre l'objet et lit sa mémoire. Avec ce qu'il y trouve, il essaie de déchiffrer la trame enregistrée de chaque objet de la flotte et de forger une trame au nom de chacun.",
-                    en: "The attacker opens the device and reads its memory. With what it finds, it tries to decrypt every device's recorded frame and to forge a frame in each device's name.",
-                },
-                inputs: &COMPROMISE_INPUTS,
-                button: L10n { fr: "Compromettre", en: "Compromise" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "server-breach",
-                title: L10n { fr: "Compromettre le serveur", en: "Breach the server" },
-                help: L10n {
-                    fr: "L'attaquant vole la base de clés du serveur, puis mène les mêmes essais sur toute la flotte.",
-                    en: "The attacker steals the server's key store, then makes the same attempts on the whole fleet.",
-                },
-                inputs: &SERVER_INPUTS,
-                button: L10n { fr: "Compromettre", en: "Breach" },
-                oracle: false,
-            },
-        ]
-    }
-
-    fn run_tool(&self, _params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         match tool {
             "compromise" | "server-breach" => {
-                let scheme = Scheme::parse(select(inputs, "scheme", SCHEMES, SCHEME)?).expect("checked by select");
-                let breach = if tool == "server-breach" {
-                    Breach::Server
-                } else {
-                    let device = inputs.get("device").map(|d| d.trim()).unwrap_or("");
-                    let all = devices(seed);
-                    if !all.iter().any(|d| d == device) {
-                        return Err(Bilingual::new(
-                            format!("« {} » : « {device} » n'est pas dans la flotte ; écrivez un nom de {} à {}", DEVICE.fr, all[0], all[all.len() - 1]),
-                            format!("\"{}\": \"{device}\" is not in the fleet; write a name from {} to {}", DEVICE.en, all[0], all[all.len() - 1]),
-                        ));
-                    }
-                    Breach::Device(device.to_string())
-                };
-                Ok(report(seed, scheme, &breach).into())
+                let scheme = Scheme::parse(select_or_first(inputs, "scheme", M::FleetKeysScheme, SCHEMES)?).expect("checked by select");
+                let breach = if tool == "server-breach" { Breach::Server } else { self.breach_of(raw(inputs, "device").trim(), M::FleetKeysDevice)? };
+                Ok(report(&self.seed, scheme, &breach).into())
             }
-            _ => Err(super::unknown_tool(tool)),
+            _ => Err(Msg::UnknownTool(tool)),
         }
+    }
+
+    /// The fleet grid: the devices, and after a breach (a device name or "server") under a
+    /// scheme, which of them the attack exposes.
+    fn view(&self, request: &ViewRequest) -> Result<ViewData, Msg> {
+        let ViewRequest::Fleet { scheme, breach } = request else { return Err(Msg::LabUnavailable()) };
+        let exposed = match breach {
+            None => None,
+            Some(who) => {
+                let scheme = Scheme::parse(scheme.trim()).ok_or_else(|| Msg::FieldNotOption(M::FleetKeysScheme, SCHEMES.join(", ")))?;
+                let breach = if who == "server" { Breach::Server } else { self.breach_of(who, M::FleetKeysBreach)? };
+                let exposed = attack(&self.seed, scheme, &breach).exposed();
+                Some(self.devices.iter().map(|d| exposed.contains(d)).collect())
+            }
+        };
+        Ok(ViewData::Fleet(Fleet { schemes: SCHEMES.iter().map(|s| s.to_string()).collect(), devices: self.devices.clone(), target: self.target.clone(), exposed }))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engines::inputs_of;
+    use crate::core::i18n::Lang;
+    use crate::core::tools::inputs_of;
 
     fn seed(n: u8) -> InstanceSeed {
         InstanceSeed::derive(&[n; 32], "seclab-core", "blast-radius")
+    }
+
+    fn lab(s: &InstanceSeed) -> Instance {
+        build(&Params {}, s)
+    }
+
+    /// The derivation is key-hierarchy's, recomputed here with RFC 5869 HKDF-SHA256.
+    #[test]
+    fn derived_keys_are_the_key_hierarchy_derivation() {
+        let s = seed(0);
+        let expected = crypto::hkdf_sha256(&s.value("salt", 16), &s.value("master", 32), b"seclab device key v1|meter-01", 16).unwrap();
+        assert_eq!(device_key(&s, "meter-01"), expected);
+        assert_ne!(device_key(&s, "meter-02"), expected);
     }
 
     /// The flaw: one key extracted from any device opens and forges the whole fleet's traffic.
@@ -372,7 +334,7 @@ mod tests {
             assert!((MIN_FLEET..=MAX_FLEET).contains(&all.len()));
             let e = attack(&s, Scheme::Global, &Breach::Device(target(&s)));
             assert_eq!((e.read.clone(), e.forged.clone()), (all.clone(), all.clone()));
-            assert_eq!(FleetKeys.reference(&Params::new(), &s, "global-exposed"), Some(all.len().to_string()));
+            assert_eq!(lab(&s).reference("global-exposed"), Some(all.len().to_string()));
         }
     }
 
@@ -402,31 +364,65 @@ mod tests {
     #[test]
     fn the_tools_report_counts_and_name_bad_inputs() {
         let s = seed(5);
-        let p = Params::new();
+        let l = lab(&s);
         let n = fleet_size(&s);
         let t = target(&s);
-        let run = FleetKeys.run_tool(&p, &s, "compromise", &inputs_of(&[("scheme", "derived"), ("device", &t)])).unwrap();
-        assert_eq!(run.outputs[1].value, format!("1 / {n}: {t}"));
-        assert_eq!(run.outputs[3].value, "1");
-        let run = FleetKeys.run_tool(&p, &s, "compromise", &inputs_of(&[("scheme", "global"), ("device", &t)])).unwrap();
-        assert_eq!(run.outputs[3].value, n.to_string());
-        let run = FleetKeys.run_tool(&p, &s, "server-breach", &inputs_of(&[("scheme", "asymmetric")])).unwrap();
-        assert_eq!((run.outputs[1].value.as_str(), run.outputs[3].value.as_str()), (format!("0 / {n}").as_str(), "0"));
-        let err = FleetKeys.run_tool(&p, &s, "compromise", &inputs_of(&[("scheme", "global"), ("device", "toaster-99")])).unwrap_err();
-        assert!(err.en.starts_with("\"Device to compromise\": \"toaster-99\" is not in the fleet; write a name from"), "{}", err.en);
-        let err = FleetKeys.run_tool(&p, &s, "server-breach", &inputs_of(&[("scheme", "quantum")])).unwrap_err();
-        assert_eq!(err.en, "\"Key scheme\" is \"quantum\"; valid values: global, derived, asymmetric");
-        assert_eq!(FleetKeys.run_tool(&p, &s, "nope", &inputs_of(&[])).unwrap_err().en, "unknown tool: nope");
+        let run = l.run_tool("compromise", &inputs_of(&[("scheme", "derived"), ("device", &t)])).unwrap();
+        assert_eq!(run.get(M::FleetKeysRead), Some(&Value::Text(format!("1 / {n}: {t}"))));
+        assert_eq!(run.get(M::FleetKeysExposed), Some(&Value::int(1)));
+        assert_eq!(run.outputs[0].value.render(Lang::En), format!("{t}'s derived key: {}", hex::encode(device_key(&s, &t))));
+        let run = l.run_tool("compromise", &inputs_of(&[("scheme", "global"), ("device", &t)])).unwrap();
+        assert_eq!(run.outputs[3].value, Value::int(n));
+        // An empty scheme is the form's first, the global key.
+        assert_eq!(l.run_tool("compromise", &inputs_of(&[("device", &t)])).unwrap(), run);
+        let run = l.run_tool("server-breach", &inputs_of(&[("scheme", "asymmetric")])).unwrap();
+        assert_eq!((run.outputs[1].value.clone(), run.outputs[3].value.clone()), (Value::Text(format!("0 / {n}")), Value::int(0)));
+        assert_eq!(run.outputs[0].value.render(Lang::Fr), format!("{n} clés publiques Ed25519, aucune clé privée ; les clés de session sont effacées après usage"));
+        let err = l.run_tool("compromise", &inputs_of(&[("scheme", "global"), ("device", "toaster-99")])).unwrap_err();
+        assert!(err.en().starts_with("\"Device to compromise\": \"toaster-99\" is not in the fleet; write a name from"), "{}", err.en());
+        let err = l.run_tool("server-breach", &inputs_of(&[("scheme", "quantum")])).unwrap_err();
+        assert_eq!(err.en(), "\"Key scheme\" must be one of: global, derived, asymmetric");
+        assert_eq!(l.run_tool("nope", &inputs_of(&[])).unwrap_err().en(), "unknown tool: nope");
     }
 
     #[test]
     fn the_check_reads_whole_numbers() {
         let s = seed(6);
-        let p = Params::new();
+        let l = lab(&s);
         let n = fleet_size(&s);
-        assert_eq!(FleetKeys.grade(&p, &s, "global-exposed", &format!(" {n} ")), LabVerdict::Correct);
-        assert_eq!(FleetKeys.grade(&p, &s, "global-exposed", "1"), LabVerdict::Wrong);
-        assert_eq!(FleetKeys.grade(&p, &s, "global-exposed", &(n - 1).to_string()), LabVerdict::Wrong);
-        assert!(matches!(FleetKeys.grade(&p, &s, "global-exposed", "all of them"), LabVerdict::Unreadable(_)));
+        assert_eq!(l.grade("global-exposed", &format!(" {n} ")), LabVerdict::Correct);
+        assert_eq!(l.grade("global-exposed", "1"), LabVerdict::Wrong);
+        assert_eq!(l.grade("global-exposed", &(n - 1).to_string()), LabVerdict::Wrong);
+        assert!(matches!(l.grade("global-exposed", "all of them"), LabVerdict::Unreadable(_)));
+    }
+
+    fn fleet(l: &Instance, scheme: &str, breach: Option<&str>) -> Result<Fleet, Msg> {
+        match l.view(&ViewRequest::Fleet { scheme: scheme.into(), breach: breach.map(String::from) })? {
+            ViewData::Fleet(f) => Ok(f),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The grid: the fleet alone first, then one flag per device as the attack decides.
+    #[test]
+    fn the_fleet_view_marks_the_devices_the_attack_exposes() {
+        let s = seed(7);
+        let l = lab(&s);
+        let (all, t) = (devices(&s), target(&s));
+        let start = fleet(&l, "", None).unwrap();
+        assert_eq!(start, Fleet { schemes: vec!["global".into(), "derived".into(), "asymmetric".into()], devices: all.clone(), target: t.clone(), exposed: None });
+        assert_eq!(fleet(&l, "global", Some(&t)).unwrap().exposed, Some(vec![true; all.len()]));
+        let derived = fleet(&l, "derived", Some(&t)).unwrap().exposed.unwrap();
+        assert_eq!(derived.iter().filter(|e| **e).count(), 1);
+        assert!(derived[all.iter().position(|d| *d == t).unwrap()]);
+        assert_eq!(fleet(&l, "asymmetric", Some("server")).unwrap().exposed, Some(vec![false; all.len()]));
+        assert_eq!(fleet(&l, "derived", Some("server")).unwrap().exposed, Some(vec![true; all.len()]));
+        // Unknown scheme or device: a message, no grid.
+        assert_eq!(fleet(&l, "quantum", Some(&t)).unwrap_err().en(), "\"Key scheme\" must be one of: global, derived, asymmetric");
+        assert!(fleet(&l, "global", Some("toaster-99")).unwrap_err().en().starts_with("\"What the attacker compromises\": \"toaster-99\" is not in the fleet"));
+        assert_eq!(l.view(&ViewRequest::Pictures), Err(Msg::LabUnavailable()));
+        // It crosses the worker whole.
+        let data = ViewData::Fleet(fleet(&l, "global", Some(&t)).unwrap());
+        assert_eq!(serde_json::from_str::<ViewData>(&serde_json::to_string(&data).unwrap()).unwrap(), data);
     }
 }

@@ -11,13 +11,44 @@
 //! (messages, what each party derived, what Mallory read, the outcome) comes out, recomputed
 //! deterministically from the instance seed, so the page only draws it.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{grade_hex, grade_text, unknown_params, Engine, InstanceSeed, LabVerdict, ParamError, Params, ToolRun, ToolSpec};
+use super::{grade_hex, grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{Cost, Inputs, ToolRun};
+use crate::core::views::kex::{Action, Leg, MalloryView, Outcome, Party, Side, Step, Trace};
+use crate::core::views::{ViewData, ViewRequest};
 
-pub struct KexMitm;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    /// The fix: signed ephemeral keys, pinned identity keys.
+    pub authenticated: bool,
+}
+
+impl super::Params for Params {}
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "kex-mitm",
+    title: M::KexMitmTitle,
+    teaches: M::KexMitmTeaches,
+    params: &[ParamSpec { name: "authenticated", doc: "true: the fix, each ephemeral key travels with an Ed25519 signature by its owner's identity key, and each party has pinned the other's identity public key; a substituted key fails verification and the receiver aborts.", expect: "true or false", example: "true" }],
+    variables: &[
+        VarSpec { name: "alice_identity", doc: "Alice's Ed25519 identity public key, pinned by Bob (hex, 32 bytes)." },
+        VarSpec { name: "bob_identity", doc: "Bob's Ed25519 identity public key, pinned by Alice (hex, 32 bytes)." },
+        VarSpec { name: "info", doc: "The HKDF info prefix; the initiator's then the responder's ephemeral public keys follow it." },
+    ],
+    checks: &[
+        CheckSpec { name: "sensor-reading", doc: "The sensor reading Mallory reads by replacing both keys (`temperature=...C seq=...`), as text. For `authenticated = false`.", answer: AnswerKind::Text },
+        CheckSpec { name: "alert-code", doc: "The alert code (hex, 8 bytes) of the party that aborts on a substituted key: Bob's (Alice's key replaced) or Alice's (Bob's key replaced), both accepted. For `authenticated = true`; without it nobody checks keys, and the reference is the code Bob would raise on Mallory's key.", answer: AnswerKind::Hex },
+        CheckSpec { name: "session-key", doc: "The session key (hex, 32 bytes) both sides derive in an honest run (every message forwarded). For `authenticated = true`.", answer: AnswerKind::Hex },
+    ],
+    // The run is driven from its own view (a sequence diagram), not from tool forms.
+    tools: &[],
+    cost: Cost::Light,
+    view: Some("sequence"),
+};
 
 /// HKDF info prefix; the two ephemeral public keys follow it, so the key is bound to the
 /// transcript each party saw.
@@ -67,7 +98,7 @@ pub fn reading(seed: &InstanceSeed) -> String {
 }
 
 pub fn authenticated(params: &Params) -> bool {
-    matches!(params.get("authenticated"), Some(toml::Value::Boolean(true)))
+    params.authenticated
 }
 
 /// Session key: HKDF-SHA256(no salt, IKM = X25519 secret, info = INFO ‖ initiator key ‖ responder key).
@@ -110,7 +141,7 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
         alice: Side { ephemeral_public: a_pub, ..Side::default() },
         bob: Side { ephemeral_public: b_pub, ..Side::default() },
         mallory: MalloryView { public: m_pub, ..MalloryView::default() },
-        outcome: Outcome::Waiting(Msg::AliceKey),
+        outcome: Outcome::Waiting(Leg::AliceKey),
     };
     let sign = |secret: &[u8], msg: &[u8]| crypto::ed25519_sign(secret, msg).expect("32-byte secret").to_vec();
 
@@ -124,9 +155,9 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
         Action::Replace => Some(m_pub.to_vec()),
         Action::Drop => None,
     };
-    t.steps.push(Step { msg: Msg::AliceKey, sent, action, delivered: delivered.clone() });
+    t.steps.push(Step { msg: Leg::AliceKey, sent, action, delivered: delivered.clone() });
     let Some(wire) = delivered else {
-        t.outcome = Outcome::Dropped(Msg::AliceKey);
+        t.outcome = Outcome::Dropped(Leg::AliceKey);
         return t;
     };
     let (a_seen, sig) = split_key(&wire);
@@ -145,7 +176,7 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
     }
 
     // Message 2: Bob's key, signed over both keys.
-    t.outcome = Outcome::Waiting(Msg::BobKey);
+    t.outcome = Outcome::Waiting(Leg::BobKey);
     let Some(&action) = actions.get(1) else { return t };
     let sent = if auth { [&b_pub[..], &sign(&k.bob_id, &bob_signed(&b_pub, &a_seen))].concat() } else { b_pub.to_vec() };
     let delivered = match action {
@@ -154,9 +185,9 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
         Action::Replace => Some(m_pub.to_vec()),
         Action::Drop => None,
     };
-    t.steps.push(Step { msg: Msg::BobKey, sent, action, delivered: delivered.clone() });
+    t.steps.push(Step { msg: Leg::BobKey, sent, action, delivered: delivered.clone() });
     let Some(wire) = delivered else {
-        t.outcome = Outcome::Dropped(Msg::BobKey);
+        t.outcome = Outcome::Dropped(Leg::BobKey);
         return t;
     };
     let (b_seen, sig) = split_key(&wire);
@@ -176,7 +207,7 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
     }
 
     // Message 3: the sealed reading. Mallory opens it if she shares Alice's key.
-    t.outcome = Outcome::Waiting(Msg::Reading);
+    t.outcome = Outcome::Waiting(Leg::Reading);
     let text = reading(seed);
     let sealed = crypto::chacha20_poly1305_seal(&alice_key, &k.nonce, b"", text.as_bytes()).expect("32-byte key");
     let sent = [&k.nonce[..], &sealed].concat();
@@ -197,9 +228,9 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
         },
         Action::Drop => None,
     };
-    t.steps.push(Step { msg: Msg::Reading, sent, action, delivered: delivered.clone() });
+    t.steps.push(Step { msg: Leg::Reading, sent, action, delivered: delivered.clone() });
     let Some(wire) = delivered else {
-        t.outcome = Outcome::Dropped(Msg::Reading);
+        t.outcome = Outcome::Dropped(Leg::Reading);
         return t;
     };
     let bob_key = t.bob.session_key.expect("Bob derived a key before message 3");
@@ -210,93 +241,69 @@ pub fn simulate(params: &Params, seed: &InstanceSeed, actions: &[Action]) -> Tra
     t
 }
 
+pub struct Instance {
+    params: Params,
+    seed: InstanceSeed,
+}
 
-impl Engine for KexMitm {
-    fn kind(&self) -> &'static str {
-        "kex-mitm"
-    }
+pub fn build(params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { params: params.clone(), seed: seed.clone() }
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Homme du milieu sur un échange X25519", en: "Man in the middle on an X25519 exchange" }
-    }
-
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Alice (capteur), Bob (passerelle) et Mallory (attaquante) : échange X25519, clé HKDF-SHA256, relevé scellé par ChaCha20-Poly1305 ; Mallory transmet, remplace ou supprime chaque message. Paramètre facultatif : authenticated (true : clés éphémères signées Ed25519, clés d'identité épinglées). Variables : alice_identity, bob_identity, info. Contrôles : sensor-reading (sans authentification) ; alert-code et session-key (avec).",
-            en: "Alice (sensor), Bob (gateway) and Mallory (attacker): X25519 exchange, HKDF-SHA256 key, reading sealed with ChaCha20-Poly1305; Mallory forwards, replaces or drops each message. Optional parameter: authenticated (true: ephemeral keys signed with Ed25519, identity keys pinned). Variables: alice_identity, bob_identity, info. Checks: sensor-reading (unauthenticated); alert-code and session-key (authenticated).",
+impl Instance {
+    /// The alert raised by `by` when Mallory replaces the key it receives: the first message for
+    /// Bob, the second for Alice. Without authentication nobody checks, and the code is the one
+    /// the receiver would raise on the bytes that arrived.
+    fn alert_code(&self, by: Party) -> [u8; 8] {
+        use Action::*;
+        let actions: &[Action] = if by == Party::Bob { &[Replace] } else { &[Forward, Replace] };
+        let t = simulate(&self.params, &self.seed, actions);
+        match t.outcome {
+            Outcome::Aborted { alert, .. } => alert,
+            _ => alert(by, t.steps.last().and_then(|s| s.delivered.as_deref()).expect("a replaced key is delivered")),
         }
     }
+}
 
-    fn param_names(&self) -> &'static [&'static str] {
-        &["authenticated"]
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        let k = Keys::of(&self.seed);
+        Vars::from([("alice_identity".into(), hex::encode(ed_pub(&k.alice_id))), ("bob_identity".into(), hex::encode(ed_pub(&k.bob_id))), ("info".into(), INFO.to_string())])
     }
 
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        let mut errors = unknown_params(params, self.param_names());
-        super::fixed_variant(params, "authenticated", "signed ephemeral keys and pinned identity keys", &mut errors);
-        errors
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["alice_identity", "bob_identity", "info"]
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let k = Keys::of(seed);
-        BTreeMap::from([
-            ("alice_identity".to_string(), hex::encode(ed_pub(&k.alice_id))),
-            ("bob_identity".to_string(), hex::encode(ed_pub(&k.bob_id))),
-            ("info".to_string(), INFO.to_string()),
-        ])
-    }
-
-    fn checks(&self, params: &Params) -> Vec<&'static str> {
-        if authenticated(params) { vec!["alert-code", "session-key"] } else { vec!["sensor-reading"] }
-    }
-
-    fn reference(&self, params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
+    fn reference(&self, check: &str) -> Option<String> {
         use Action::*;
         match check {
-            "sensor-reading" => Some(reading(seed)),
+            "sensor-reading" => Some(reading(&self.seed)),
             // Bob's alert, when Mallory replaces Alice's key first (Alice's alert is accepted too).
-            "alert-code" => match simulate(params, seed, &[Replace]).outcome {
-                Outcome::Aborted { alert, .. } => Some(hex::encode(alert)),
-                _ => None,
-            },
-            "session-key" => simulate(params, seed, &[Forward, Forward, Forward]).honest_session().map(hex::encode),
+            "alert-code" => Some(hex::encode(self.alert_code(Party::Bob))),
+            "session-key" => simulate(&self.params, &self.seed, &[Forward, Forward, Forward]).honest_session().map(hex::encode),
             _ => None,
         }
     }
 
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        use Action::*;
-        match check {
-            "sensor-reading" => grade_text(self.reference(params, seed, check), answer),
-            "alert-code" => {
-                let Some(bob) = self.reference(params, seed, check) else { return grade_text(None, answer) };
-                let alice = match simulate(params, seed, &[Forward, Replace]).outcome {
-                    Outcome::Aborted { alert, .. } => hex::encode(alert),
-                    _ => bob.clone(),
-                };
-                match grade_hex(&bob, answer) {
-                    LabVerdict::Wrong => grade_hex(&alice, answer),
-                    verdict => verdict,
-                }
-            }
-            _ => match self.reference(params, seed, check) {
-                Some(reference) => grade_hex(&reference, answer),
-                None => grade_text(None, answer),
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        match (check, self.reference(check)) {
+            ("sensor-reading", reference) => grade_text(reference, answer),
+            ("alert-code", Some(bob)) => match grade_hex(&bob, answer) {
+                LabVerdict::Wrong => grade_hex(&hex::encode(self.alert_code(Party::Alice)), answer),
+                verdict => verdict,
             },
+            (_, Some(reference)) => grade_hex(&reference, answer),
+            (_, None) => LabVerdict::Unreadable(Msg::UnknownCheck(check)),
         }
     }
 
-    /// The run is driven from its own view (a sequence diagram), not from tool forms.
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        Vec::new()
+    fn run_tool(&self, tool: &str, _inputs: &Inputs) -> Result<ToolRun, Msg> {
+        Err(Msg::UnknownTool(tool))
     }
 
-    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, _inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        Err(super::unknown_tool(tool))
+    /// The run with Mallory's decisions so far, for the sequence diagram.
+    fn view(&self, request: &ViewRequest) -> Result<ViewData, Msg> {
+        match request {
+            ViewRequest::Sequence { actions } => Ok(ViewData::Sequence(simulate(&self.params, &self.seed, actions))),
+            _ => Err(Msg::LabUnavailable()),
+        }
     }
 }
 
@@ -304,10 +311,13 @@ impl Engine for KexMitm {
 mod tests {
     use super::Action::*;
     use super::*;
-    use crate::core::engines::params_with;
 
     fn seed(n: u8) -> InstanceSeed {
         InstanceSeed::derive(&[n; 32], "seclab-core", "mitm-ecdh")
+    }
+
+    fn params(authenticated: bool) -> Params {
+        Params { authenticated }
     }
 
     /// RFC 7748 §6.1: the X25519 the simulation uses gives the published shared secret; a
@@ -328,7 +338,7 @@ mod tests {
         for auth in [false, true] {
             for n in 0..5 {
                 let s = seed(n);
-                let t = simulate(&params_with("authenticated", auth), &s, &[Forward, Forward, Forward]);
+                let t = simulate(&params(auth), &s, &[Forward, Forward, Forward]);
                 assert_eq!(t.outcome, Outcome::Delivered { reading: reading(&s) });
                 assert!(t.honest_session().is_some());
                 assert_eq!(t.mallory.read, None, "Mallory learns nothing by forwarding");
@@ -343,7 +353,7 @@ mod tests {
     /// for Bob, who accepts it and never notices.
     #[test]
     fn without_authentication_the_substitution_exposes_the_reading() {
-        let p = Params::new();
+        let p = params(false);
         for n in 0..10 {
             let s = seed(n);
             let t = simulate(&p, &s, &[Replace, Replace, Replace]);
@@ -353,7 +363,7 @@ mod tests {
             assert_eq!(t.alice.session_key, t.mallory.key_with_alice);
             assert_eq!(t.bob.session_key, t.mallory.key_with_bob);
             assert_eq!(t.honest_session(), None);
-            assert_eq!(KexMitm.grade(&p, &s, "sensor-reading", t.mallory.read.as_deref().unwrap()), LabVerdict::Correct);
+            assert_eq!(build(&p, &s).grade("sensor-reading", t.mallory.read.as_deref().unwrap()), LabVerdict::Correct);
             // Replacing only Bob's key already lets Mallory read, but Bob then refuses the
             // reading she cannot re-encrypt for him.
             let half = simulate(&p, &s, &[Forward, Replace, Replace]);
@@ -369,9 +379,10 @@ mod tests {
     /// receiving party aborts and the reading is never sent.
     #[test]
     fn with_authentication_a_substituted_key_is_detected() {
-        let p = params_with("authenticated", true);
+        let p = params(true);
         for n in 0..10 {
             let s = seed(n);
+            let lab = build(&p, &s);
             let t = simulate(&p, &s, &[Replace, Replace, Replace]);
             assert!(matches!(t.outcome, Outcome::Aborted { by: Party::Bob, .. }), "{:?}", t.outcome);
             assert_eq!((t.bob.verified, t.bob.session_key), (Some(false), None));
@@ -382,29 +393,29 @@ mod tests {
             // Both alert codes grade right; a tampered one does not.
             for trace in [&t, &t2] {
                 let Outcome::Aborted { alert, .. } = trace.outcome else { unreachable!() };
-                assert_eq!(KexMitm.grade(&p, &s, "alert-code", &hex::encode(alert)), LabVerdict::Correct);
+                assert_eq!(lab.grade("alert-code", &hex::encode(alert)), LabVerdict::Correct);
                 let mut bad = alert;
                 bad[7] ^= 1;
-                assert_eq!(KexMitm.grade(&p, &s, "alert-code", &hex::encode(bad)), LabVerdict::Wrong);
+                assert_eq!(lab.grade("alert-code", &hex::encode(bad)), LabVerdict::Wrong);
             }
             // The honest run's key is the session-key answer.
             let honest = simulate(&p, &s, &[Forward, Forward, Forward]).honest_session().unwrap();
-            assert_eq!(KexMitm.grade(&p, &s, "session-key", &hex::encode(honest)), LabVerdict::Correct);
+            assert_eq!(lab.grade("session-key", &hex::encode(honest)), LabVerdict::Correct);
             // An attacked unauthenticated run's keys are not it.
-            let attacked = simulate(&Params::new(), &s, &[Replace, Replace, Replace]);
-            assert_eq!(KexMitm.grade(&p, &s, "session-key", &hex::encode(attacked.alice.session_key.unwrap())), LabVerdict::Wrong);
+            let attacked = simulate(&params(false), &s, &[Replace, Replace, Replace]);
+            assert_eq!(lab.grade("session-key", &hex::encode(attacked.alice.session_key.unwrap())), LabVerdict::Wrong);
         }
     }
 
     #[test]
     fn dropping_a_message_ends_the_run_and_tampering_the_reading_is_refused() {
-        let p = params_with("authenticated", true);
+        let p = params(true);
         let s = seed(1);
-        assert_eq!(simulate(&p, &s, &[Drop]).outcome, Outcome::Dropped(Msg::AliceKey));
-        assert_eq!(simulate(&p, &s, &[Forward, Drop]).outcome, Outcome::Dropped(Msg::BobKey));
-        assert_eq!(simulate(&p, &s, &[Forward, Forward, Drop]).outcome, Outcome::Dropped(Msg::Reading));
+        assert_eq!(simulate(&p, &s, &[Drop]).outcome, Outcome::Dropped(Leg::AliceKey));
+        assert_eq!(simulate(&p, &s, &[Forward, Drop]).outcome, Outcome::Dropped(Leg::BobKey));
+        assert_eq!(simulate(&p, &s, &[Forward, Forward, Drop]).outcome, Outcome::Dropped(Leg::Reading));
         assert_eq!(simulate(&p, &s, &[Forward, Forward, Replace]).outcome, Outcome::Refused);
-        assert_eq!(simulate(&p, &s, &[]).pending(), Some(Msg::AliceKey));
+        assert_eq!(simulate(&p, &s, &[]).pending(), Some(Leg::AliceKey));
         // Decisions after the end change nothing.
         assert_eq!(simulate(&p, &s, &[Drop, Forward, Forward]), simulate(&p, &s, &[Drop]));
     }
@@ -413,7 +424,7 @@ mod tests {
     fn the_session_key_is_hkdf_of_the_x25519_secret_and_the_transcript() {
         let s = seed(2);
         let k = Keys::of(&s);
-        let t = simulate(&Params::new(), &s, &[Forward, Forward]);
+        let t = simulate(&params(false), &s, &[Forward, Forward]);
         let (a, b) = (x_pub(&k.alice_eph), x_pub(&k.bob_eph));
         let shared = crypto::x25519_shared(&k.alice_eph, &b).unwrap();
         let expected = crypto::hkdf_sha256(&[], &shared, &[INFO.as_bytes(), &a, &b].concat(), 32).unwrap();
@@ -423,11 +434,42 @@ mod tests {
 
     #[test]
     fn parameters_are_checked() {
-        let mut p = Params::new();
-        p.insert("authenticated".into(), toml::Value::String("yes".into()));
-        let errors = KexMitm.check_params(&p);
-        assert_eq!(errors[0].message, "`authenticated` is \"yes\"; expected true or false");
-        assert_eq!(KexMitm.checks(&params_with("authenticated", true)), vec!["alert-code", "session-key"]);
-        assert!(matches!(KexMitm.grade(&params_with("authenticated", true), &seed(0), "alert-code", "zz"), LabVerdict::Unreadable(_)));
+        let t = |s: &str| toml::from_str::<toml::Table>(s).unwrap();
+        let err = super::super::parse_params::<Params>(&SPEC, &t("authenticated = \"yes\"")).unwrap_err();
+        assert_eq!(err.message, "`authenticated` is \"yes\"; expected true or false");
+        assert!(super::super::parse_params::<Params>(&SPEC, &t("authenticated = true")).unwrap().authenticated);
+        assert_eq!(SPEC.check_names(), vec!["sensor-reading", "alert-code", "session-key"]);
+        assert!(matches!(build(&params(true), &seed(0)).grade("alert-code", "zz"), LabVerdict::Unreadable(_)));
+    }
+
+    /// The sequence view is the simulation, serialisable for the page; other views give nothing.
+    #[test]
+    fn the_sequence_view_is_the_simulated_run() {
+        let (p, s) = (params(true), seed(3));
+        let lab = build(&p, &s);
+        let actions = vec![Forward, Replace];
+        let Ok(ViewData::Sequence(trace)) = lab.view(&ViewRequest::Sequence { actions: actions.clone() }) else { panic!("no trace") };
+        assert_eq!(trace, simulate(&p, &s, &actions));
+        assert!(matches!(trace.outcome, Outcome::Aborted { by: Party::Alice, .. }));
+        let json = serde_json::to_string(&ViewData::Sequence(trace.clone())).unwrap();
+        assert_eq!(serde_json::from_str::<ViewData>(&json).unwrap(), ViewData::Sequence(trace));
+        assert_eq!(lab.view(&ViewRequest::Pictures), Err(Msg::LabUnavailable()));
+        assert_eq!(lab.run_tool("relay", &Inputs::new()), Err(Msg::UnknownTool("relay")));
+    }
+
+    /// Without authentication the alert-code reference still exists (nobody raises it): the code
+    /// Bob would raise on Mallory's key; the learner's exercises of that variant ask for the reading.
+    #[test]
+    fn every_check_has_a_reference_in_both_variants() {
+        for auth in [false, true] {
+            let lab = build(&params(auth), &seed(5));
+            for check in SPEC.check_names() {
+                let r = lab.reference(check).unwrap();
+                assert_eq!(lab.grade(check, &r), LabVerdict::Correct, "{check} {auth}");
+            }
+        }
+        let unauth = build(&params(false), &seed(5));
+        let t = simulate(&params(false), &seed(5), &[Replace]);
+        assert_eq!(unauth.reference("alert-code"), Some(hex::encode(alert(Party::Bob, t.steps[0].delivered.as_ref().unwrap()))));
     }
 }

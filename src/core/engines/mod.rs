@@ -68,7 +68,7 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle, cbc_bitflip, ctr_nonce_reuse, ecb_picture, length_extension, hmac_challenge, key_hierarchy, x25519);
+registry!(aes_block, padding_oracle, cbc_bitflip, ctr_nonce_reuse, ecb_picture, length_extension, hmac_challenge, key_hierarchy, x25519, secure_boot, firmware_update, kex_mitm, fleet_keys);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)

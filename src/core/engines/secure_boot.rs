@@ -6,17 +6,45 @@
 //! The tampered stage is the one whose own signature fails: a hash mismatch alone does not say
 //! which side of the link changed.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{unknown_params, Engine, InputKind, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
-
-pub struct SecureBoot;
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{raw, select_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
 
 pub const STAGES: &[&str] = &["bootloader", "kernel", "application"];
 pub const TAMPERS: &[&str] = &["image", "key", "manifest"];
 const BACKDOOR: &str = "telnetd=enabled\n";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
+
+impl super::Params for Params {}
+
+const VERIFY_FIELDS: &[Field] = &[Field::new("stage", M::SecureBootStage, FieldKind::Select(STAGES)).default("bootloader")];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "secure-boot",
+    title: M::SecureBootTitle,
+    teaches: M::SecureBootTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "rom_key", doc: "The vendor's Ed25519 public key burned in ROM (hex, 32 bytes)." },
+        VarSpec { name: "rom_fingerprint", doc: "The first 8 bytes of SHA-256(rom_key), in hex: the fingerprint the verify tool shows for a signer." },
+    ],
+    checks: &[
+        CheckSpec { name: "stage", doc: "The name of the tampered stage: bootloader, kernel or application (case-blind).", answer: AnswerKind::Text },
+        CheckSpec { name: "how", doc: "How it was tampered with: image (changed after signing), key (re-signed with another key) or manifest (the hash it records for the next stage altered); case-blind.", answer: AnswerKind::Text },
+    ],
+    tools: &[
+        ToolSpec { id: "chain", title: M::SecureBootChain, help: M::SecureBootChainHelp, button: M::SecureBootChainButton, fields: &[], oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "verify", title: M::SecureBootVerify, help: M::SecureBootVerifyHelp, button: M::SecureBootVerifyButton, fields: VERIFY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+    ],
+    cost: Cost::Light,
+    view: None,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stage {
@@ -136,59 +164,31 @@ pub fn boot(stages: &[Stage], rom_key: &[u8; 32], signatures: bool) -> Option<us
     })
 }
 
-const STAGE: L10n = L10n { fr: "Étape à vérifier", en: "Stage to verify" };
-static VERIFY_INPUTS: [InputSpec; 1] = [InputSpec { id: "stage", label: STAGE, kind: InputKind::Select(STAGES), prefill: None }];
-
-fn out(fr: &'static str, en: &'static str, value: impl Into<String>) -> ToolOutput {
-    ToolOutput { label: L10n { fr, en }, value: value.into() }
-}
-
-fn yes_no(b: bool) -> &'static str {
-    if b { "✓ yes / oui" } else { "✗ no / non" }
+fn yes_no(b: bool) -> Msg {
+    if b { Msg::SecureBootYes() } else { Msg::SecureBootNo() }
 }
 
 fn fingerprint(key: &[u8; 32]) -> String {
     hex::encode(&crypto::sha256(key)[..8])
 }
 
-impl Engine for SecureBoot {
-    fn kind(&self) -> &'static str {
-        "secure-boot"
+pub struct Instance {
+    rom: [u8; 32],
+    stages: Vec<Stage>,
+    tampering: (usize, usize),
+}
+
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { rom: rom_key(seed), stages: chain(seed), tampering: tampering(seed) }
+}
+
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        Vars::from([("rom_key".into(), hex::encode(self.rom)), ("rom_fingerprint".into(), fingerprint(&self.rom))])
     }
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Chaîne de démarrage sécurisé", en: "Secure-boot chain" }
-    }
-
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "ROM → bootloader → kernel → application : chaque étape signée Ed25519 par le fabricant, chacune enregistrant le SHA-256 de la suivante ; une étape altérée par instance. Sans paramètre. Variables : rom_key, rom_fingerprint. Contrôles : stage (nom de l'étape altérée), how (image, key ou manifest).",
-            en: "ROM → bootloader → kernel → application: each stage Ed25519-signed by the vendor, each recording the SHA-256 of the next; one stage tampered per instance. No parameter. Variables: rom_key, rom_fingerprint. Checks: stage (the tampered stage's name), how (image, key or manifest).",
-        }
-    }
-
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["rom_key", "rom_fingerprint"]
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        BTreeMap::from([("rom_key".to_string(), hex::encode(rom_key(seed))), ("rom_fingerprint".to_string(), fingerprint(&rom_key(seed)))])
-    }
-
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["stage", "how"]
-    }
-
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        let (stage, how) = tampering(seed);
+    fn reference(&self, check: &str) -> Option<String> {
+        let (stage, how) = self.tampering;
         match check {
             "stage" => Some(STAGES[stage].to_string()),
             "how" => Some(TAMPERS[how].to_string()),
@@ -196,70 +196,48 @@ impl Engine for SecureBoot {
         }
     }
 
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        super::grade_text(self.reference(params, seed, check), &answer.trim().to_lowercase())
+    /// Names, compared after trimming and lower-casing.
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        match self.reference(check) {
+            Some(r) => grade_text(Some(r), &answer.trim().to_lowercase()),
+            None => LabVerdict::Unreadable(Msg::UnknownCheck(check)),
+        }
     }
 
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            ToolSpec {
-                id: "chain",
-                title: L10n { fr: "Afficher la chaîne", en: "Show the chain" },
-                help: L10n {
-                    fr: "Le contenu de la flash : la clé gravée en ROM, puis chaque étape avec son image, la clé que son en-tête désigne comme signataire, et sa signature.",
-                    en: "The flash contents: the key burned in ROM, then each stage with its image, the key its header names as signer, and its signature.",
-                },
-                inputs: &[],
-                button: L10n { fr: "Afficher", en: "Show" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "verify",
-                title: L10n { fr: "Vérifier une étape", en: "Verify a stage" },
-                help: L10n {
-                    fr: "Ce que fait l'étape précédente avant de lui passer la main : hacher l'image, comparer au hachage enregistré, puis vérifier la signature avec la clé de la ROM.",
-                    en: "What the previous stage does before handing over: hash the image, compare with the recorded hash, then check the signature with the ROM key.",
-                },
-                inputs: &VERIFY_INPUTS,
-                button: L10n { fr: "Vérifier", en: "Verify" },
-                oracle: false,
-            },
-        ]
-    }
-
-    fn run_tool(&self, _params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        let stages = chain(seed);
-        let rom = rom_key(seed);
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         match tool {
             "chain" => {
-                let mut outputs = vec![out("ROM : clé publique du fabricant (gravée)", "ROM: vendor public key (burned)", hex::encode(rom))];
-                for s in &stages {
-                    outputs.push(ToolOutput {
-                        label: L10n { fr: s.name, en: s.name },
-                        value: format!("{} | signer {} | signature {}", s.image.trim_end().replace('\n', " | "), hex::encode(s.signer), hex::encode(s.signature)),
-                    });
+                let mut outputs = vec![Output::new(M::SecureBootRomKey, Value::Hex(self.rom.to_vec()))];
+                for s in &self.stages {
+                    let dump = format!("{} | signer {} | signature {}", s.image.trim_end().replace('\n', " | "), hex::encode(s.signer), hex::encode(s.signature));
+                    outputs.push(Output::new(Msg::SecureBootStageName(s.name), Value::Text(dump)));
                 }
                 Ok(outputs.into())
             }
             "verify" => {
-                let name = super::fleet_keys::select(inputs, "stage", STAGES, STAGE)?;
+                // An empty choice is the form's first stage, as the select starts.
+                let name = if raw(inputs, "stage").trim().is_empty() { STAGES[0] } else { select_input(inputs, "stage", M::SecureBootStage, STAGES)? };
                 let index = STAGES.iter().position(|s| *s == name).expect("checked by select");
-                let c = verify(&stages, &rom, index);
+                let c = verify(&self.stages, &self.rom, index);
                 let previous = if index == 0 { "ROM" } else { STAGES[index - 1] };
+                let signer = fingerprint(&self.stages[index].signer);
                 Ok(vec![
-                    out("1. SHA-256(image)", "1. SHA-256(image)", hex::encode(c.hash)),
-                    out("2. Hachage enregistré par l'étape précédente", "2. Hash recorded by the previous stage", match &c.expected {
-                        None => "none: the ROM holds only the key / aucun : la ROM ne garde que la clé".to_string(),
-                        Some(e) => format!("{e} ({previous})"),
+                    Output::new(M::SecureBootHash, Value::Hex(c.hash.to_vec())),
+                    Output::new(M::SecureBootRecorded, match &c.expected {
+                        None => Value::Msg(Msg::SecureBootNoRecordedHash()),
+                        Some(e) => Value::Text(format!("{e} ({previous})")),
                     }),
-                    out("   Identique ?", "   Same?", if c.expected.is_none() { "— (no hash to compare / rien à comparer)" } else { yes_no(c.hash_ok) }),
-                    out("3. Signataire désigné par l'en-tête = clé de la ROM ?", "3. Signer named by the header = ROM key?", format!("{} ({})", yes_no(c.signer_is_rom_key), fingerprint(&stages[index].signer))),
-                    out("4. Signature Ed25519 valide sous la clé de la ROM ?", "4. Ed25519 signature valid under the ROM key?", yes_no(c.signature_ok)),
-                    out("Verdict", "Verdict", if c.passes() { format!("✓ {name} verified / vérifiée") } else { format!("✗ {name} refused, boot stops / refusée, le démarrage s'arrête") }),
+                    Output::new(M::SecureBootSame, match c.expected {
+                        None => Value::Msg(Msg::SecureBootNothingToCompare()),
+                        Some(_) => Value::Verdict { ok: c.hash_ok, text: yes_no(c.hash_ok) },
+                    }),
+                    Output::new(M::SecureBootSignerIsRom, Value::Verdict { ok: c.signer_is_rom_key, text: Msg::SecureBootWithFingerprint(yes_no(c.signer_is_rom_key), signer) }),
+                    Output::new(M::SecureBootSignatureValid, Value::Verdict { ok: c.signature_ok, text: yes_no(c.signature_ok) }),
+                    Output::new(M::SecureBootVerdict, Value::Verdict { ok: c.passes(), text: if c.passes() { Msg::SecureBootVerified(name) } else { Msg::SecureBootRefused(name) } }),
                 ]
                 .into())
             }
-            _ => Err(super::unknown_tool(tool)),
+            _ => Err(Msg::UnknownTool(tool)),
         }
     }
 }
@@ -267,10 +245,15 @@ impl Engine for SecureBoot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engines::inputs_of;
+    use crate::core::i18n::Lang;
+    use crate::core::tools::inputs_of;
 
     fn seed(n: u8) -> InstanceSeed {
         InstanceSeed::derive(&[n; 32], "seclab-core", "secure-boot")
+    }
+
+    fn lab(s: &InstanceSeed) -> Instance {
+        build(&Params {}, s)
     }
 
     /// The genuine chain boots; every tampered chain stops, and at the tampered stage, whose own
@@ -322,6 +305,7 @@ mod tests {
         let secret = hex::decode("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60").unwrap();
         let stage = signed("application", String::new(), &secret);
         assert_eq!(hex::encode(stage.signer), "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        assert_eq!(hex::encode(stage.signature), "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
         assert!(verify(std::slice::from_ref(&stage), &stage.signer, 0).passes());
         let mut tampered = stage.clone();
         tampered.image.push('x');
@@ -331,29 +315,44 @@ mod tests {
     #[test]
     fn the_tools_show_each_step_and_name_bad_inputs() {
         let s = seed(2);
-        let p = Params::new();
-        let (t, _) = tampering(&s);
-        let run = SecureBoot.run_tool(&p, &s, "verify", &inputs_of(&[("stage", STAGES[t])])).unwrap();
-        assert!(run.outputs[5].value.starts_with('✗'), "{:?}", run.outputs);
-        let chain_view = SecureBoot.run_tool(&p, &s, "chain", &inputs_of(&[])).unwrap();
+        let l = lab(&s);
+        let (t, how) = tampering(&s);
+        let run = l.run_tool("verify", &inputs_of(&[("stage", STAGES[t])])).unwrap();
+        assert_eq!(run.outputs.len(), 6);
+        assert_eq!(run.get(M::SecureBootVerdict), Some(&Value::Verdict { ok: false, text: Msg::SecureBootRefused(STAGES[t]) }));
+        // What the page shows, in English: the end-to-end test looks for "no / non" and the stage.
+        assert_eq!(run.get(M::SecureBootSignatureValid).unwrap().render(Lang::En), "✗ no / non");
+        assert_eq!(run.get(M::SecureBootSignatureValid).unwrap().render(Lang::Fr), "✗ non");
+        assert!(run.outputs[5].value.render(Lang::En).starts_with(&format!("✗ {}", STAGES[t])));
+        let signer = run.get(M::SecureBootSignerIsRom).unwrap().render(Lang::En);
+        assert_eq!(signer.starts_with("✗ no / non ("), TAMPERS[how] == "key", "{signer}");
+        let chain_view = l.run_tool("chain", &inputs_of(&[])).unwrap();
         assert_eq!(chain_view.outputs.len(), 4);
-        assert!(chain_view.outputs[1].value.starts_with("bootloader 2."));
-        let err = SecureBoot.run_tool(&p, &s, "verify", &inputs_of(&[("stage", "bios")])).unwrap_err();
-        assert_eq!(err.en, "\"Stage to verify\" is \"bios\"; valid values: bootloader, kernel, application");
-        assert_eq!(SecureBoot.run_tool(&p, &s, "flash", &inputs_of(&[])).unwrap_err().en, "unknown tool: flash");
-        let first_untampered = (0..3).find(|i| *i != t && !(tampering(&s).1 == 2 && *i == t + 1)).unwrap();
-        let ok = SecureBoot.run_tool(&p, &s, "verify", &inputs_of(&[("stage", STAGES[first_untampered])])).unwrap();
-        assert!(ok.outputs[5].value.starts_with('✓'), "{:?}", ok.outputs);
+        assert_eq!(chain_view.get(M::SecureBootRomKey), Some(&Value::Hex(rom_key(&s).to_vec())));
+        assert!(chain_view.outputs[1].value.plain().unwrap().starts_with("bootloader 2."));
+        assert_eq!(chain_view.outputs[1].label.en(), "bootloader");
+        assert_eq!(l.run_tool("verify", &inputs_of(&[])).unwrap(), l.run_tool("verify", &inputs_of(&[("stage", "bootloader")])).unwrap());
+        let err = l.run_tool("verify", &inputs_of(&[("stage", "bios")])).unwrap_err();
+        assert_eq!(err.en(), "\"Stage to verify\" must be one of: bootloader, kernel, application");
+        assert_eq!(l.run_tool("flash", &inputs_of(&[])).unwrap_err().en(), "unknown tool: flash");
+        let first_untampered = (0..3).find(|i| *i != t && !(how == 2 && *i == t + 1)).unwrap();
+        let ok = l.run_tool("verify", &inputs_of(&[("stage", STAGES[first_untampered])])).unwrap();
+        assert_eq!(ok.get(M::SecureBootVerdict), Some(&Value::Verdict { ok: true, text: Msg::SecureBootVerified(STAGES[first_untampered]) }));
+        assert!(ok.outputs[5].value.render(Lang::En).starts_with('✓'), "{:?}", ok.outputs);
+        // The bootloader has no recorded hash: the ROM holds only the key.
+        let first = l.run_tool("verify", &inputs_of(&[("stage", "bootloader")])).unwrap();
+        assert_eq!(first.get(M::SecureBootSame), Some(&Value::Msg(Msg::SecureBootNothingToCompare())));
     }
 
     #[test]
     fn the_checks_grade_names_case_blind() {
         let s = seed(4);
-        let p = Params::new();
+        let l = lab(&s);
         let (t, how) = tampering(&s);
-        assert_eq!(SecureBoot.grade(&p, &s, "stage", &format!(" {} ", STAGES[t].to_uppercase())), LabVerdict::Correct);
-        assert_eq!(SecureBoot.grade(&p, &s, "stage", STAGES[(t + 1) % 3]), LabVerdict::Wrong);
-        assert_eq!(SecureBoot.grade(&p, &s, "how", TAMPERS[how]), LabVerdict::Correct);
-        assert_eq!(SecureBoot.grade(&p, &s, "how", TAMPERS[(how + 1) % 3]), LabVerdict::Wrong);
+        assert_eq!(l.grade("stage", &format!(" {} ", STAGES[t].to_uppercase())), LabVerdict::Correct);
+        assert_eq!(l.grade("stage", STAGES[(t + 1) % 3]), LabVerdict::Wrong);
+        assert_eq!(l.grade("how", TAMPERS[how]), LabVerdict::Correct);
+        assert_eq!(l.grade("how", TAMPERS[(how + 1) % 3]), LabVerdict::Wrong);
+        assert!(matches!(l.grade("where", "kernel"), LabVerdict::Unreadable(_)));
     }
 }
