@@ -425,8 +425,8 @@ catalogue! {
     SecureBootSignerIsRom => "3. Signataire désigné par l'en-tête = clé de la ROM ?", "3. Signer named by the header = ROM key?";
     SecureBootSignatureValid => "4. Signature Ed25519 valide sous la clé de la ROM ?", "4. Ed25519 signature valid under the ROM key?";
     SecureBootVerdict => "Verdict", "Verdict";
-    SecureBootYes => "✓ oui", "✓ yes / oui";
-    SecureBootNo => "✗ non", "✗ no / non";
+    SecureBootYes => "✓ oui", "✓ yes";
+    SecureBootNo => "✗ non", "✗ no";
     SecureBootWithFingerprint(answer, fingerprint) => "{answer} ({fingerprint})", "{answer} ({fingerprint})";
     SecureBootVerified(stage) => "✓ {stage} vérifiée", "✓ {stage} verified";
     SecureBootRefused(stage) => "✗ {stage} refusée, le démarrage s'arrête", "✗ {stage} refused, boot stops";
@@ -450,11 +450,11 @@ catalogue! {
     FirmwareUpdateAfter => "Après : version, compteur", "After: version, counter";
     FirmwareUpdatePackage => "Paquet", "Package";
     FirmwareUpdateState(version, counter) => "{version} · {counter}", "{version} · {counter}";
-    FirmwareUpdateStateVulnerable(version, counter) => "{version} (vulnérable) · {counter}", "{version} (vulnerable / vulnérable) · {counter}";
+    FirmwareUpdateStateVulnerable(version, counter) => "{version} (vulnérable) · {counter}", "{version} (vulnerable) · {counter}";
     FirmwareUpdateNoCounter => "aucun", "none";
-    FirmwareUpdateAccepted(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter})", "{n}. ACCEPTED / ACCEPTÉ: {version} (counter {counter})";
-    FirmwareUpdateAcceptedDowngrade(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter}) — RETOUR à la 1.2 vulnérable", "{n}. ACCEPTED / ACCEPTÉ: {version} (counter {counter}) — DOWNGRADE to the vulnerable 1.2 / RETOUR à la 1.2 vulnérable";
-    FirmwareUpdateRefused(n, reason) => "{n}. REFUSÉ : {reason}", "{n}. REFUSED / REFUSÉ: {reason}";
+    FirmwareUpdateAccepted(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter})", "{n}. ACCEPTED: {version} (counter {counter})";
+    FirmwareUpdateAcceptedDowngrade(n, version, counter) => "{n}. ACCEPTÉ : {version} (compteur {counter}) — RETOUR à la 1.2 vulnérable", "{n}. ACCEPTED: {version} (counter {counter}) — DOWNGRADE to the vulnerable 1.2";
+    FirmwareUpdateRefused(n, reason) => "{n}. REFUSÉ : {reason}", "{n}. REFUSED: {reason}";
     FirmwareUpdateMalformed => "manifeste illisible (en-tête ou champ class, version, image-sha256 manquant)", "unreadable manifest (header or class, version, image-sha256 field missing)";
     FirmwareUpdateBadSignature => "signature invalide sous la clé du fabricant", "signature not valid under the vendor key";
     FirmwareUpdateWrongClass(class) => "classe « {class} » : ce n'est pas cet objet", "class \"{class}\": not this device";
