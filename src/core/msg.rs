@@ -511,6 +511,14 @@ catalogue! {
     RsaKitEncryptFailed(reason) => "chiffrement impossible : {reason}", "encryption failed: {reason}";
     RsaKitDecryptFailed(reason) => "déchiffrement impossible : {reason}", "decryption failed: {reason}";
     RsaKitSignFailed(reason) => "signature impossible : {reason}", "signing failed: {reason}";
+    RsaCalcHelp => "Décimal, ou hexadécimal précédé de 0x. modpow : x^y mod m ; modinv : x⁻¹ mod m ; egcd : pgcd et coefficients de Bézout de x et y ; crt : restes « a1, a2, a3 » dans x et modules « n1, n2, n3 » dans m ; root : racine y-ième entière de x ; mul : x·y mod m ; text : x lu comme du texte.", "Decimal, or hex after 0x. modpow: x^y mod m; modinv: x⁻¹ mod m; egcd: gcd and Bézout coefficients of x and y; crt: residues \"a1, a2, a3\" in x and moduli \"n1, n2, n3\" in m; root: integer y-th root of x; mul: x·y mod m; text: x read as text.";
+    RsaCalcButton => "Calculer", "Compute";
+    RsaTextbookTitle => "RSA « manuel » et CRT", "Textbook RSA and CRT";
+    RsaTextbookTeaches => "RSA sans bourrage sur deux premiers de 64 bits par apprenant (jouet pédagogique) : d = e⁻¹ mod φ(n), chiffrement, déchiffrement et déchiffrement par le CRT (dp, dq, qinv).", "Unpadded RSA on two 64-bit primes per learner (a teaching toy): d = e⁻¹ mod φ(n), encryption, decryption and CRT decryption (dp, dq, qinv).";
+    RsaHastadTitle => "Petit exposant sans bourrage (Håstad)", "Small exponent without padding (Håstad)";
+    RsaHastadTeaches => "Un même message chiffré sans bourrage avec e = 3 pour trois passerelles : le théorème chinois des restes et une racine cubique entière le retrouvent. Le bourrage OAEP (le correctif) l'empêche.", "One message encrypted without padding under e = 3 for three gateways: the Chinese remainder theorem and an integer cube root recover it. OAEP padding (the fix) prevents it.";
+    RsaCommonModulusTitle => "Module RSA partagé", "Shared RSA modulus";
+    RsaCommonModulusTeaches => "Un même message chiffré sans bourrage sous un seul module n avec deux exposants premiers entre eux : les coefficients de Bézout le retrouvent sans clé privée. Une clé par objet et par rôle (le correctif) l'empêche.", "One message encrypted without padding under a single modulus n with two coprime exponents: Bézout's coefficients recover it without a private key. One key per device and role (the fix) prevents it.";
     // (workbench entries above this line)
 }
 

@@ -29,6 +29,8 @@ pub use crate::core::tools::{Cost, Field, FieldKind, Inputs, Output, ToolRun, To
 use crate::core::views::{ViewData, ViewRequest};
 
 pub mod host;
+/// Helpers of the RSA engines (not an engine).
+pub mod rsa_common;
 
 /// Lists every engine module once: declares it, and derives [`SPECS`], [`check_params`],
 /// [`defaults`] and [`build`] from it. Adding an engine is one name here.
@@ -67,7 +69,7 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle);
+registry!(aes_block, padding_oracle, rsa_textbook, rsa_hastad, rsa_common_modulus);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)
