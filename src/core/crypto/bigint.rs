@@ -7,24 +7,20 @@ use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::core::i18n::Bilingual;
+use crate::core::msg::Msg;
 
 /// The longest number the calculator reads, in characters (about 16 000 bits in hex).
 pub const MAX_DIGITS: usize = 5000;
 
-fn err(fr: impl Into<String>, en: impl Into<String>) -> Bilingual {
-    Bilingual::new(fr, en)
-}
-
 /// Reads an integer written in decimal, or in hex with a `0x` prefix; spaces, `_` and `:` are
 /// ignored, a leading `-` makes it negative. `field` names the input in the error.
-pub fn parse(text: &str, field: &str) -> Result<BigInt, Bilingual> {
+pub fn parse(text: &str, field: &str) -> Result<BigInt, Msg> {
     let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != ':').collect();
     if cleaned.is_empty() {
-        return Err(err(format!("« {field} » est vide : écrivez un entier (décimal, ou hexadécimal précédé de 0x)"), format!("\"{field}\" is empty: write an integer (decimal, or hex after 0x)")));
+        return Err(Msg::BigintEmpty(field));
     }
     if cleaned.len() > MAX_DIGITS {
-        return Err(err(format!("« {field} » a plus de {MAX_DIGITS} chiffres"), format!("\"{field}\" has more than {MAX_DIGITS} digits")));
+        return Err(Msg::BigintTooLong(field, MAX_DIGITS));
     }
     let (negative, body) = match cleaned.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -34,20 +30,15 @@ pub fn parse(text: &str, field: &str) -> Result<BigInt, Bilingual> {
         Some(hex) => BigUint::parse_bytes(hex.as_bytes(), 16),
         None => BigUint::parse_bytes(body.as_bytes(), 10),
     };
-    let value = parsed.ok_or_else(|| {
-        err(
-            format!("« {field} » n'est pas un entier : chiffres 0-9 en décimal, ou 0x suivi de 0-9 a-f en hexadécimal"),
-            format!("\"{field}\" is not an integer: digits 0-9 in decimal, or 0x then 0-9 a-f in hex"),
-        )
-    })?;
+    let value = parsed.ok_or_else(|| Msg::BigintNotInteger(field))?;
     Ok(if negative { -BigInt::from(value) } else { BigInt::from(value) })
 }
 
 /// A modulus: an integer of at least 2.
-pub fn parse_modulus(text: &str, field: &str) -> Result<BigInt, Bilingual> {
+pub fn parse_modulus(text: &str, field: &str) -> Result<BigInt, Msg> {
     let n = parse(text, field)?;
     if n < BigInt::from(2) {
-        return Err(err(format!("le module « {field} » doit valoir au moins 2 (trouvé : {n})"), format!("the modulus \"{field}\" must be at least 2 (found {n})")));
+        return Err(Msg::BigintModulusTooSmall(field, n.to_string()));
     }
     Ok(n)
 }
@@ -79,19 +70,16 @@ pub fn egcd(a: &BigInt, b: &BigInt) -> (BigInt, BigInt, BigInt) {
 }
 
 /// The inverse of `a` mod `n`, or an error that gives gcd(a, n).
-pub fn modinv(a: &BigInt, n: &BigInt) -> Result<BigInt, Bilingual> {
+pub fn modinv(a: &BigInt, n: &BigInt) -> Result<BigInt, Msg> {
     let (g, x, _) = egcd(&modulo(a, n), n);
     if !g.is_one() {
-        return Err(err(
-            format!("pas d'inverse : pgcd(a, n) = {g} ; a n'est inversible modulo n que si pgcd(a, n) = 1"),
-            format!("no inverse: gcd(a, n) = {g}; a is invertible mod n only when gcd(a, n) = 1"),
-        ));
+        return Err(Msg::BigintNoInverse(g.to_string()));
     }
     Ok(modulo(&x, n))
 }
 
 /// a^k mod n; a negative k uses the inverse of a (a^−k = (a⁻¹)^k).
-pub fn modpow(a: &BigInt, k: &BigInt, n: &BigInt) -> Result<BigInt, Bilingual> {
+pub fn modpow(a: &BigInt, k: &BigInt, n: &BigInt) -> Result<BigInt, Msg> {
     let base = if k.is_negative() { modinv(a, n)? } else { modulo(a, n) };
     let exp = k.abs();
     Ok(base.modpow(&exp, n))
@@ -99,15 +87,12 @@ pub fn modpow(a: &BigInt, k: &BigInt, n: &BigInt) -> Result<BigInt, Bilingual> {
 
 /// Chinese remainder theorem: the x in [0, N) with x ≡ aᵢ mod nᵢ for every pair, N = ∏ nᵢ. The
 /// moduli must be pairwise coprime (the error names the pair that is not).
-pub fn crt(pairs: &[(BigInt, BigInt)]) -> Result<(BigInt, BigInt), Bilingual> {
+pub fn crt(pairs: &[(BigInt, BigInt)]) -> Result<(BigInt, BigInt), Msg> {
     for i in 0..pairs.len() {
         for j in i + 1..pairs.len() {
             let g = pairs[i].1.gcd(&pairs[j].1);
             if !g.is_one() {
-                return Err(err(
-                    format!("les modules n{} et n{} ne sont pas premiers entre eux : pgcd = {g}", i + 1, j + 1),
-                    format!("moduli n{} and n{} are not coprime: gcd = {g}", i + 1, j + 1),
-                ));
+                return Err(Msg::BigintNotCoprime(i + 1, j + 1, g.to_string()));
             }
         }
     }
@@ -122,12 +107,12 @@ pub fn crt(pairs: &[(BigInt, BigInt)]) -> Result<(BigInt, BigInt), Bilingual> {
 }
 
 /// The integer k-th root ⌊x^(1/k)⌋ of x ≥ 0, and whether it is exact.
-pub fn iroot(x: &BigInt, k: u32) -> Result<(BigInt, bool), Bilingual> {
+pub fn iroot(x: &BigInt, k: u32) -> Result<(BigInt, bool), Msg> {
     if x.is_negative() {
-        return Err(err("la racine d'un nombre négatif n'est pas définie ici", "the root of a negative number is not defined here"));
+        return Err(Msg::BigintNegativeRoot());
     }
     if k == 0 {
-        return Err(err("l'indice de la racine doit valoir au moins 1", "the root's index must be at least 1"));
+        return Err(Msg::BigintRootIndex());
     }
     let r = x.nth_root(k);
     let exact = &r.pow(k) == x;
@@ -311,7 +296,7 @@ mod tests {
     #[test]
     fn no_inverse_names_the_gcd() {
         let e = modinv(&n("14"), &n("21")).unwrap_err();
-        assert_eq!(e.en, "no inverse: gcd(a, n) = 7; a is invertible mod n only when gcd(a, n) = 1");
+        assert_eq!(e.en(), "no inverse: gcd(a, n) = 7; a is invertible mod n only when gcd(a, n) = 1");
         assert_eq!(modinv(&n("3"), &n("7")).unwrap(), n("5"));
         assert_eq!(modpow(&n("3"), &n("-1"), &n("7")).unwrap(), n("5"));
     }
@@ -322,7 +307,7 @@ mod tests {
         let pairs = [(n("2"), n("3")), (n("3"), n("5")), (n("2"), n("7"))];
         assert_eq!(crt(&pairs).unwrap(), (n("23"), n("105")));
         assert_ne!(crt(&[(n("2"), n("3")), (n("4"), n("5"))]).unwrap().0, n("23"));
-        assert_eq!(crt(&[(n("1"), n("6")), (n("2"), n("9"))]).unwrap_err().en, "moduli n1 and n2 are not coprime: gcd = 3");
+        assert_eq!(crt(&[(n("1"), n("6")), (n("2"), n("9"))]).unwrap_err().en(), "moduli n1 and n2 are not coprime: gcd = 3");
     }
 
     #[test]
@@ -339,8 +324,8 @@ mod tests {
         assert_eq!(parse("0xff", "a").unwrap(), n("255"));
         assert_eq!(parse(" 1 000_000 ", "a").unwrap(), n("1000000"));
         assert_eq!(parse("-12", "a").unwrap(), -n("12"));
-        assert_eq!(parse("12g", "modulus").unwrap_err().en, "\"modulus\" is not an integer: digits 0-9 in decimal, or 0x then 0-9 a-f in hex");
-        assert_eq!(parse("", "e").unwrap_err().en, "\"e\" is empty: write an integer (decimal, or hex after 0x)");
+        assert_eq!(parse("12g", "modulus").unwrap_err().en(), "\"modulus\" is not an integer: digits 0-9 in decimal, or 0x then 0-9 a-f in hex");
+        assert_eq!(parse("", "e").unwrap_err().en(), "\"e\" is empty: write an integer (decimal, or hex after 0x)");
         assert!(parse_modulus("1", "n").is_err());
         assert_eq!(from_bytes(&to_bytes(&n("0x0102ff"))), n("66303"));
         assert_eq!(hex(&n("255")), "0xff");

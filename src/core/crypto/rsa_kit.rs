@@ -15,7 +15,7 @@ use ::rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use ::rsa::{BoxedUint, Oaep, Pkcs1v15Encrypt, Pss, PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
 use sha2::Sha256;
 
-use crate::core::i18n::Bilingual;
+use crate::core::msg::Msg;
 
 /// Smallest and largest key sizes the lab generates or accepts.
 pub const MIN_BITS: u32 = 512;
@@ -24,10 +24,6 @@ pub const MAX_BITS: u32 = 4096;
 pub const KEY_SIZES: &[&str] = &["512", "768", "1024", "1536", "2048", "3072"];
 /// The public exponent of generated keys (F4).
 pub const F4: u64 = 65537;
-
-fn err(fr: impl Into<String>, en: impl Into<String>) -> Bilingual {
-    Bilingual::new(fr, en)
-}
 
 fn uint(bytes: &[u8]) -> BoxedUint {
     BoxedUint::from_be_slice_vartime(bytes)
@@ -78,47 +74,42 @@ where
 }
 
 /// One step of a random prime search, from a fresh random start (the operating system's RNG).
-pub fn random_prime_step(bits: u32, max_candidates: usize) -> Result<(Option<Vec<u8>>, usize), Bilingual> {
+pub fn random_prime_step(bits: u32, max_candidates: usize) -> Result<(Option<Vec<u8>>, usize), Msg> {
     let mut start = vec![0u8; (bits / 8) as usize];
-    getrandom::fill(&mut start).map_err(|e| err(format!("le générateur aléatoire a échoué : {e}"), format!("the random generator failed: {e}")))?;
+    getrandom::fill(&mut start).map_err(|e| Msg::RsaKitRandomFailed(e.to_string()))?;
     Ok(prime_search(&start, bits, max_candidates))
 }
 
 /// Checks a key size from the workbench: a multiple of 16 from 512 to 4096.
-pub fn check_bits(bits: u32) -> Result<u32, Bilingual> {
+pub fn check_bits(bits: u32) -> Result<u32, Msg> {
     if !(MIN_BITS..=MAX_BITS).contains(&bits) || bits % 16 != 0 {
-        return Err(err(
-            format!("taille de clé {bits} bits : attendu un multiple de 16 entre {MIN_BITS} et {MAX_BITS}"),
-            format!("key size {bits} bits: expected a multiple of 16 from {MIN_BITS} to {MAX_BITS}"),
-        ));
+        return Err(Msg::RsaKitKeySize(bits, MIN_BITS, MAX_BITS));
     }
     Ok(bits)
 }
 
-fn key_error(e: ::rsa::Error) -> Bilingual {
-    err(format!("clé RSA refusée : {e}. Vérifiez p, q et e (p et q premiers, e premier avec p−1 et q−1)."), format!("RSA key refused: {e}. Check p, q and e (p and q prime, e coprime with p−1 and q−1)."))
+fn key_error(e: ::rsa::Error) -> Msg {
+    Msg::RsaKitKeyRefused(e.to_string())
 }
 
 /// The private key rebuilt from its primes and public exponent (d is recomputed, mod λ(n)).
-pub fn private_key(p: &[u8], q: &[u8], e: &[u8]) -> Result<RsaPrivateKey, Bilingual> {
+pub fn private_key(p: &[u8], q: &[u8], e: &[u8]) -> Result<RsaPrivateKey, Msg> {
     let (p, q) = (uint(p), uint(q));
     // `rsa` wants each prime within half the modulus width; give the larger one first.
     let (p, q) = if p >= q { (p, q) } else { (q, p) };
     let key = RsaPrivateKey::from_p_q(p, q, uint(e)).map_err(key_error)?;
     let bits = key.n().as_ref().bit_width_vartime();
     if !(MIN_BITS..=MAX_BITS).contains(&bits) {
-        return Err(err(format!("le module fait {bits} bits ; attendu {MIN_BITS} à {MAX_BITS}"), format!("the modulus is {bits} bits; expected {MIN_BITS} to {MAX_BITS}")));
+        return Err(Msg::RsaKitModulusSize(bits, MIN_BITS, MAX_BITS));
     }
     Ok(key)
 }
 
 /// The public key (n, e), from 512 to 4096 bits.
-pub fn public_key(n: &[u8], e: &[u8]) -> Result<RsaPublicKey, Bilingual> {
+pub fn public_key(n: &[u8], e: &[u8]) -> Result<RsaPublicKey, Msg> {
     RsaPublicKey::new_with_size_limits(uint(n), uint(e), MIN_BITS as usize..=MAX_BITS as usize).map_err(|e| match e {
-        ::rsa::Error::ModulusTooSmall | ::rsa::Error::ModulusTooLarge => {
-            err(format!("le module n doit faire {MIN_BITS} à {MAX_BITS} bits"), format!("the modulus n must be {MIN_BITS} to {MAX_BITS} bits"))
-        }
-        other => err(format!("clé publique refusée : {other} (n doit être impair, 1 < e < n)"), format!("public key refused: {other} (n must be odd, 1 < e < n)")),
+        ::rsa::Error::ModulusTooSmall | ::rsa::Error::ModulusTooLarge => Msg::RsaKitPublicSize(MIN_BITS, MAX_BITS),
+        other => Msg::RsaKitPublicRefused(other.to_string()),
     })
 }
 
@@ -159,72 +150,61 @@ pub fn pkcs1v15_capacity(k: usize) -> usize {
     k.saturating_sub(11)
 }
 
-fn too_long(found: usize, max: usize, scheme: &str) -> Bilingual {
-    err(
-        format!("le message fait {found} octets ; {scheme} en porte au plus {max} avec cette clé : raccourcissez-le ou prenez une clé plus grande"),
-        format!("the message is {found} bytes; {scheme} carries at most {max} with this key: shorten it or use a larger key"),
-    )
+fn too_long(found: usize, max: usize, scheme: &str) -> Msg {
+    Msg::RsaKitTooLong(found, scheme, max)
 }
 
-fn check_ciphertext(key: &impl PublicKeyParts, c: &[u8]) -> Result<(), Bilingual> {
+fn check_ciphertext(key: &impl PublicKeyParts, c: &[u8]) -> Result<(), Msg> {
     let k = key.size();
     if c.len() != k {
-        return Err(err(
-            format!("le chiffré fait {} octets ; avec cette clé il en fait exactement {k}", c.len()),
-            format!("the ciphertext is {} bytes; with this key it is exactly {k}", c.len()),
-        ));
+        return Err(Msg::RsaKitCiphertextLength(c.len(), k));
     }
     Ok(())
 }
 
 /// RSAES-OAEP encryption, SHA-256 for the hash and MGF1, empty label (randomised).
-pub fn oaep_encrypt(key: &RsaPublicKey, msg: &[u8]) -> Result<Vec<u8>, Bilingual> {
+pub fn oaep_encrypt(key: &RsaPublicKey, msg: &[u8]) -> Result<Vec<u8>, Msg> {
     oaep_encrypt_with_rng(key, &mut SysRandom, msg)
 }
 
 /// OAEP encryption with a chosen random generator (a seeded one gives reproducible exercises).
-pub fn oaep_encrypt_with_rng<R: ::rsa::rand_core::TryCryptoRng + ?Sized>(key: &RsaPublicKey, rng: &mut R, msg: &[u8]) -> Result<Vec<u8>, Bilingual> {
+pub fn oaep_encrypt_with_rng<R: ::rsa::rand_core::TryCryptoRng + ?Sized>(key: &RsaPublicKey, rng: &mut R, msg: &[u8]) -> Result<Vec<u8>, Msg> {
     let max = oaep_capacity(key.size());
     if msg.len() > max {
         return Err(too_long(msg.len(), max, "OAEP-SHA256"));
     }
-    key.encrypt(rng, Oaep::<Sha256>::new(), msg).map_err(|e| err(format!("chiffrement OAEP impossible : {e}"), format!("OAEP encryption failed: {e}")))
+    key.encrypt(rng, Oaep::<Sha256>::new(), msg).map_err(|e| Msg::RsaKitOaepFailed(e.to_string()))
 }
 
 /// RSAES-OAEP decryption: any change to the ciphertext is refused, with one error for every case.
-pub fn oaep_decrypt(key: &RsaPrivateKey, c: &[u8]) -> Result<Vec<u8>, Bilingual> {
+pub fn oaep_decrypt(key: &RsaPrivateKey, c: &[u8]) -> Result<Vec<u8>, Msg> {
     check_ciphertext(key, c)?;
-    key.decrypt(Oaep::<Sha256>::new(), c).map_err(|_| {
-        err(
-            "déchiffrement refusé : le bourrage OAEP ne se vérifie pas (chiffré modifié ou mauvaise clé). Une seule erreur pour tous les cas, exprès (attaque de Manger).",
-            "decryption refused: the OAEP padding does not check (tampered ciphertext or wrong key). One error for every case, on purpose (Manger's attack).",
-        )
-    })
+    key.decrypt(Oaep::<Sha256>::new(), c).map_err(|_| Msg::RsaKitOaepRefused())
 }
 
 /// RSAES-PKCS1-v1_5 encryption (randomised padding, no integrity).
-pub fn pkcs1v15_encrypt(key: &RsaPublicKey, msg: &[u8]) -> Result<Vec<u8>, Bilingual> {
+pub fn pkcs1v15_encrypt(key: &RsaPublicKey, msg: &[u8]) -> Result<Vec<u8>, Msg> {
     let max = pkcs1v15_capacity(key.size());
     if msg.len() > max {
         return Err(too_long(msg.len(), max, "PKCS#1 v1.5"));
     }
-    key.encrypt(&mut SysRandom, Pkcs1v15Encrypt, msg).map_err(|e| err(format!("chiffrement impossible : {e}"), format!("encryption failed: {e}")))
+    key.encrypt(&mut SysRandom, Pkcs1v15Encrypt, msg).map_err(|e| Msg::RsaKitEncryptFailed(e.to_string()))
 }
 
 /// RSAES-PKCS1-v1_5 decryption. The `rsa` crate uses implicit rejection: a ciphertext with bad
 /// padding decrypts to a deterministic synthetic message instead of an error, so that no padding
 /// oracle (Bleichenbacher 1998) leaks. The protocol around it must authenticate the message.
-pub fn pkcs1v15_decrypt(key: &RsaPrivateKey, c: &[u8]) -> Result<Vec<u8>, Bilingual> {
+pub fn pkcs1v15_decrypt(key: &RsaPrivateKey, c: &[u8]) -> Result<Vec<u8>, Msg> {
     check_ciphertext(key, c)?;
-    key.decrypt(Pkcs1v15Encrypt, c).map_err(|e| err(format!("déchiffrement impossible : {e}"), format!("decryption failed: {e}")))
+    key.decrypt(Pkcs1v15Encrypt, c).map_err(|e| Msg::RsaKitDecryptFailed(e.to_string()))
 }
 
 /// RSASSA-PSS signature, SHA-256, MGF1-SHA256, 32-byte random salt.
-pub fn pss_sign(key: &RsaPrivateKey, msg: &[u8]) -> Result<Vec<u8>, Bilingual> {
+pub fn pss_sign(key: &RsaPrivateKey, msg: &[u8]) -> Result<Vec<u8>, Msg> {
     use sha2::Digest;
     let hash = Sha256::digest(msg);
     key.sign_with_rng(&mut SysRandom, Pss::<Sha256>::new_with_salt(32), &hash)
-        .map_err(|e| err(format!("signature impossible : {e}"), format!("signing failed: {e}")))
+        .map_err(|e| Msg::RsaKitSignFailed(e.to_string()))
 }
 
 /// RSASSA-PSS verification (SHA-256, MGF1-SHA256, salt length 32). True only for a valid signature.

@@ -30,6 +30,8 @@ use crate::core::views::{ViewData, ViewRequest};
 
 pub mod host;
 pub mod reference;
+/// Helpers of the RSA engines (not an engine).
+pub mod rsa_common;
 
 /// Lists every engine module once: declares it, and derives [`SPECS`], [`check_params`],
 /// [`defaults`] and [`build`] from it. Adding an engine is one name here.
@@ -68,7 +70,7 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle, cbc_bitflip, ctr_nonce_reuse, ecb_picture, length_extension, hmac_challenge, key_hierarchy, x25519, secure_boot, firmware_update, kex_mitm, fleet_keys);
+registry!(aes_block, padding_oracle, cbc_bitflip, ctr_nonce_reuse, ecb_picture, length_extension, hmac_challenge, key_hierarchy, x25519, secure_boot, firmware_update, kex_mitm, fleet_keys, rsa_textbook, rsa_hastad, rsa_common_modulus);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)

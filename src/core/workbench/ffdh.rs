@@ -1,15 +1,12 @@
 //! Finite-field Diffie-Hellman, written out with big integers so the learner sees g^x mod p and
 //! the checks a receiver owes a public value (range, and subgroup membership when q is known).
 
-use std::collections::BTreeMap;
-
 use num_bigint::BigUint;
 use num_traits::One;
 
-use super::{err, field_label, input, Outputs};
-use crate::core::engines::ToolOutput;
 use crate::core::grading::Normalization;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{raw, select_input, Inputs, Output, ToolRun, Value};
 
 pub const GROUPS: &[&str] = &["rfc5114-1024-160", "rfc3526-2048", "toy-p23"];
 
@@ -47,78 +44,58 @@ pub fn group(name: &str) -> Option<Group> {
 }
 
 /// Big-endian bytes padded to the length of p, as RFC 5114 and most libraries write them.
-fn padded(n: &BigUint, p: &BigUint) -> String {
+fn padded(n: &BigUint, p: &BigUint) -> Vec<u8> {
     let len = (p.bits() as usize).div_ceil(8);
     let bytes = n.to_bytes_be();
-    format!("{}{}", "00".repeat(len.saturating_sub(bytes.len())), hex::encode(bytes))
+    [vec![0; len.saturating_sub(bytes.len())], bytes].concat()
 }
 
-fn number(inputs: &BTreeMap<String, String>, id: &str) -> Result<Option<BigUint>, Bilingual> {
-    let cleaned = Normalization::Hex.apply(input(inputs, id));
+fn number(inputs: &Inputs, id: &str, label: M) -> Result<Option<BigUint>, Msg> {
+    let cleaned = Normalization::Hex.apply(raw(inputs, id));
     if cleaned.is_empty() {
         return Ok(None);
     }
-    BigUint::parse_bytes(cleaned.as_bytes(), 16).map(Some).ok_or_else(|| {
-        let l = field_label("ffdh", id);
-        err(format!("« {} » doit être un nombre en hexadécimal (0-9, a-f)", l.fr), format!("\"{}\" must be a hexadecimal number (0-9, a-f)", l.en))
-    })
+    BigUint::parse_bytes(cleaned.as_bytes(), 16).map(Some).ok_or_else(|| Msg::WbFfdhNotNumber(label))
 }
 
-fn out(fr: &'static str, en: &'static str, value: impl Into<String>) -> ToolOutput {
-    ToolOutput { label: L10n { fr, en }, value: value.into() }
-}
-
-pub fn run(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
-    let name = input(inputs, "group");
+pub fn run(inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let name = select_input(inputs, "group", M::WbFfdhGroup, GROUPS)?;
     let Some(Group { p, g, q }) = group(name) else {
-        let l = field_label("ffdh", "group");
-        return Err(err(format!("« {} » doit valoir : {}", l.fr, GROUPS.join(", ")), format!("\"{}\" must be one of: {}", l.en, GROUPS.join(", "))));
+        return Err(Msg::FieldNotOption(M::WbFfdhGroup, GROUPS.join(", ")));
     };
     let p_minus_1 = &p - 1u32;
-    let x = number(inputs, "private")?.ok_or_else(|| {
-        let l = field_label("ffdh", "private");
-        err(format!("« {} » est vide", l.fr), format!("\"{}\" is empty", l.en))
-    })?;
+    let x = number(inputs, "private", M::WbFfdhPrivate)?.ok_or_else(|| Msg::FieldEmpty(M::WbFfdhPrivate))?;
     if x < BigUint::one() || x >= p_minus_1 {
-        let l = field_label("ffdh", "private");
-        return Err(err(
-            format!("« {} » doit être entre 1 et p − 2 (p = {})", l.fr, p.to_str_radix(16)),
-            format!("\"{}\" must be between 1 and p − 2 (p = {})", l.en, p.to_str_radix(16)),
-        ));
+        return Err(Msg::WbFfdhPrivateRange(M::WbFfdhPrivate, p.to_str_radix(16)));
     }
     let public = g.modpow(&x, &p);
-    let mut outputs = vec![
-        out("Groupe : taille de p (bits)", "Group: size of p (bits)", p.bits().to_string()),
-        out("Votre valeur publique gˣ mod p (hex)", "Your public value gˣ mod p (hex)", padded(&public, &p)),
-    ];
-    if let Some(y) = number(inputs, "peer")? {
-        let l = field_label("ffdh", "peer");
+    let mut outputs = vec![Output::new(M::WbFfdhBits, Value::int(p.bits())), Output::new(M::WbFfdhPublic, Value::Hex(padded(&public, &p)))];
+    if let Some(y) = number(inputs, "peer", M::WbFfdhPeer)? {
         // 0, 1 and p − 1 (and anything outside the group) force the secret into a tiny set.
         if y < BigUint::from(2u32) || y > &p - 2u32 {
-            return Err(err(
-                format!("« {} » doit être entre 2 et p − 2 : 0, 1 et p − 1 donneraient un secret prévisible (p = {})", l.fr, p.to_str_radix(16)),
-                format!("\"{}\" must be between 2 and p − 2: 0, 1 and p − 1 would give a predictable secret (p = {})", l.en, p.to_str_radix(16)),
-            ));
+            return Err(Msg::WbFfdhPeerRange(M::WbFfdhPeer, p.to_str_radix(16)));
         }
         if let Some(q) = &q {
             if !y.modpow(q, &p).is_one() {
-                return Err(err(
-                    format!("« {} » n'est pas dans le sous-groupe d'ordre q (yᵠ mod p ≠ 1) : refusez-la, c'est la porte d'une attaque par petit sous-groupe", l.fr),
-                    format!("\"{}\" is not in the subgroup of order q (yᵠ mod p ≠ 1): refuse it, it opens a small-subgroup attack", l.en),
-                ));
+                return Err(Msg::WbFfdhNotInSubgroup(M::WbFfdhPeer));
             }
         }
-        outputs.push(out("Secret partagé yˣ mod p (hex)", "Shared secret yˣ mod p (hex)", padded(&y.modpow(&x, &p), &p)));
+        outputs.push(Output::new(M::WbFfdhShared, Value::Hex(padded(&y.modpow(&x, &p), &p))));
     }
-    Ok(outputs)
+    Ok(outputs.into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn inputs(group: &str, private: &str, peer: &str) -> BTreeMap<String, String> {
-        [("group", group), ("private", private), ("peer", peer)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    fn inputs(group: &str, private: &str, peer: &str) -> Inputs {
+        crate::core::tools::inputs_of(&[("group", group), ("private", private), ("peer", peer)])
+    }
+
+    /// The outputs' copyable text, in order.
+    fn lines(inputs: &Inputs) -> Vec<String> {
+        run(inputs).unwrap().outputs.iter().map(|o| o.value.plain().unwrap()).collect()
     }
 
     /// RFC 5114 Appendix A.1 test data (1024-bit MODP group with 160-bit prime order subgroup),
@@ -131,17 +108,17 @@ mod tests {
 
     #[test]
     fn rfc5114_a1_test_data() {
-        let a = run(&inputs("rfc5114-1024-160", XA, YB)).unwrap();
-        assert_eq!(a[0].value, "1024");
-        assert_eq!(a[1].value, YA.to_lowercase());
-        assert_eq!(a[2].value, Z.to_lowercase());
-        let b = run(&inputs("rfc5114-1024-160", XB, YA)).unwrap();
-        assert_eq!(b[1].value, YB.to_lowercase());
-        assert_eq!(b[2].value, Z.to_lowercase());
+        let a = lines(&inputs("rfc5114-1024-160", XA, YB));
+        assert_eq!(a[0], "1024");
+        assert_eq!(a[1], YA.to_lowercase());
+        assert_eq!(a[2], Z.to_lowercase());
+        let b = lines(&inputs("rfc5114-1024-160", XB, YA));
+        assert_eq!(b[1], YB.to_lowercase());
+        assert_eq!(b[2], Z.to_lowercase());
         // Tampered: one bit of xA gives another public value and another secret.
-        let tampered = run(&inputs("rfc5114-1024-160", &XA.replace("B9A3", "B9A2"), YB)).unwrap();
-        assert_ne!(tampered[1].value, YA.to_lowercase());
-        assert_ne!(tampered[2].value, Z.to_lowercase());
+        let tampered = lines(&inputs("rfc5114-1024-160", &XA.replace("B9A3", "B9A2"), YB));
+        assert_ne!(tampered[1], YA.to_lowercase());
+        assert_ne!(tampered[2], Z.to_lowercase());
     }
 
     /// RFC 3526 group 14 has no published exchange: check a computed round trip, and that the
@@ -156,36 +133,37 @@ mod tests {
             }
         }
         let (a, b) = ("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210aa");
-        let pa = run(&inputs("rfc3526-2048", a, "")).unwrap()[1].value.clone();
-        let pb = run(&inputs("rfc3526-2048", b, "")).unwrap()[1].value.clone();
+        let pa = lines(&inputs("rfc3526-2048", a, ""))[1].clone();
+        let pb = lines(&inputs("rfc3526-2048", b, ""))[1].clone();
         assert_eq!(pa.len(), 512);
-        let za = run(&inputs("rfc3526-2048", a, &pb)).unwrap()[2].value.clone();
-        let zb = run(&inputs("rfc3526-2048", b, &pa)).unwrap()[2].value.clone();
+        let za = lines(&inputs("rfc3526-2048", a, &pb))[2].clone();
+        let zb = lines(&inputs("rfc3526-2048", b, &pa))[2].clone();
         assert_eq!(za, zb);
-        assert_ne!(za, run(&inputs("rfc3526-2048", "0123456789abcdef0123456789abcdee", &pb)).unwrap()[2].value);
+        assert_ne!(za, lines(&inputs("rfc3526-2048", "0123456789abcdef0123456789abcdee", &pb))[2]);
     }
 
     /// The textbook example: p = 23, g = 5, a = 6, b = 15 gives A = 8, B = 19, secret 2.
     #[test]
     fn toy_group_by_hand() {
-        let a = run(&inputs("toy-p23", "06", "13")).unwrap();
-        assert_eq!((a[1].value.as_str(), a[2].value.as_str()), ("08", "02"));
-        let b = run(&inputs("toy-p23", "0f", "08")).unwrap();
-        assert_eq!((b[1].value.as_str(), b[2].value.as_str()), ("13", "02"));
+        let a = lines(&inputs("toy-p23", "06", "13"));
+        assert_eq!((a[1].as_str(), a[2].as_str()), ("08", "02"));
+        let b = lines(&inputs("toy-p23", "0f", "08"));
+        assert_eq!((b[1].as_str(), b[2].as_str()), ("13", "02"));
     }
 
     #[test]
     fn bad_values_are_refused_with_the_fix() {
-        assert_eq!(run(&inputs("modp-768", "01", "")).unwrap_err().en, "\"Group\" must be one of: rfc5114-1024-160, rfc3526-2048, toy-p23");
+        let err = |group: &str, private: &str, peer: &str| run(&inputs(group, private, peer)).unwrap_err().en();
+        assert_eq!(err("modp-768", "01", ""), "\"DH group\" must be one of: rfc5114-1024-160, rfc3526-2048, toy-p23");
         for peer in ["00", "01", "16", "17", "ff"] {
-            let e = run(&inputs("toy-p23", "06", peer)).unwrap_err();
-            assert!(e.en.contains("must be between 2 and p − 2"), "{peer}: {}", e.en);
+            let e = err("toy-p23", "06", peer);
+            assert!(e.contains("must be between 2 and p − 2"), "{peer}: {e}");
         }
-        assert!(run(&inputs("toy-p23", "00", "")).unwrap_err().en.contains("between 1 and p − 2"));
-        assert!(run(&inputs("toy-p23", "zz", "")).unwrap_err().en.contains("must be a hexadecimal number"));
+        assert!(err("toy-p23", "00", "").contains("between 1 and p − 2"));
+        assert!(err("toy-p23", "zz", "").contains("must be a hexadecimal number"));
         // p − 1 has order 2: outside the subgroup of order q, refused.
         let p_minus_2 = group("rfc5114-1024-160").unwrap().p - 2u32;
-        let e = run(&inputs("rfc5114-1024-160", XA, &p_minus_2.to_str_radix(16))).unwrap_err();
-        assert!(e.en.contains("not in the subgroup of order q"), "{}", e.en);
+        let e = err("rfc5114-1024-160", XA, &p_minus_2.to_str_radix(16));
+        assert!(e.contains("not in the subgroup of order q"), "{e}");
     }
 }

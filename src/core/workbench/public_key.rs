@@ -1,151 +1,144 @@
-//! The public-key tools of the workbench: the big-integer calculator (light, on the page), RSA
-//! key generation and the RSA schemes (heavy: in the worker, so the page's wasm never links the
-//! `rsa` crate and a 3072-bit private operation never blocks the page).
-
-use std::collections::BTreeMap;
+//! The public-key tools of the workbench: the big-integer calculator (light), RSA key
+//! generation in steps and the RSA schemes (long: in the worker, so the page's wasm never links
+//! the `rsa` crate and a 3072-bit private operation never blocks the page).
 
 use num_bigint::BigInt;
 
-use super::{err, field_label, input, Outputs};
 use crate::core::crypto::bigint::{self, parse, parse_modulus};
 use crate::core::crypto::rsa_kit;
-use crate::core::engines::ToolOutput;
+use crate::core::engines::{Job, JobStep};
 use crate::core::grading::Normalization;
-use crate::core::i18n::{Bilingual, L10n};
-
-fn out(fr: &'static str, en: &'static str, value: impl Into<String>) -> ToolOutput {
-    ToolOutput { label: L10n { fr, en }, value: value.into() }
-}
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{raw, Inputs, Output, ToolRun, Value};
 
 /// The calculator's operations, in the order of its menu.
 pub const BIGINT_OPS: &[&str] = &["modpow", "modinv", "egcd", "crt", "root", "mul", "text"];
 
-fn both(fr: &'static str, en: &'static str, x: &BigInt) -> [ToolOutput; 2] {
-    [out(fr, en, x.to_string()), ToolOutput { label: L10n { fr: "… en hexadécimal", en: "… in hex" }, value: bigint::hex(x) }]
+/// A result in decimal, then in hex.
+fn both(label: M, x: &BigInt) -> Vec<Output> {
+    vec![Output::new(label, Value::int(x)), Output::new(M::WbBigintHex, Value::Text(bigint::hex(x)))]
 }
 
-fn list(text: &str, field: &str) -> Result<Vec<BigInt>, Bilingual> {
+fn list(text: &str, field: &str) -> Result<Vec<BigInt>, Msg> {
     text.split([',', ';', '\n']).filter(|s| !s.trim().is_empty()).map(|s| parse(s, field)).collect()
+}
+
+fn verdict(ok: bool, yes: fn() -> Msg, no: fn() -> Msg) -> Value {
+    Value::Verdict { ok, text: if ok { yes() } else { no() } }
 }
 
 /// The big-integer calculator, shared by the workbench tool `bigint` and the RSA engines.
 /// Inputs: `op` (one of [`BIGINT_OPS`]), `x`, `y`, `m`.
-pub fn bigint_calc(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
-    let op = input(inputs, "op");
-    let x = || parse(input(inputs, "x"), "x");
-    let y = || parse(input(inputs, "y"), "y");
-    let m = || parse_modulus(input(inputs, "m"), "m");
-    match op {
-        "modpow" => Ok(both("x^y mod m", "x^y mod m", &bigint::modpow(&x()?, &y()?, &m()?)?).to_vec()),
-        "modinv" => Ok(both("x⁻¹ mod m", "x⁻¹ mod m", &bigint::modinv(&x()?, &m()?)?).to_vec()),
+pub fn bigint_calc(inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let op = raw(inputs, "op").trim();
+    let x = || parse(raw(inputs, "x"), "x");
+    let y = || parse(raw(inputs, "y"), "y");
+    let m = || parse_modulus(raw(inputs, "m"), "m");
+    let outputs = match op {
+        "modpow" => both(M::WbBigintModpow, &bigint::modpow(&x()?, &y()?, &m()?)?),
+        "modinv" => both(M::WbBigintModinv, &bigint::modinv(&x()?, &m()?)?),
         "egcd" => {
             let (g, u, v) = bigint::egcd(&x()?, &y()?);
-            Ok(vec![out("pgcd(x, y)", "gcd(x, y)", g.to_string()), out("u (u·x + v·y = pgcd)", "u (u·x + v·y = gcd)", u.to_string()), out("v", "v", v.to_string())])
+            vec![Output::new(M::WbBigintGcd, Value::int(g)), Output::new(M::WbBigintU, Value::int(u)), Output::new(M::WbBigintV, Value::int(v))]
         }
         "crt" => {
-            let residues = list(input(inputs, "x"), "x")?;
-            let moduli = list(input(inputs, "m"), "m")?;
+            let residues = list(raw(inputs, "x"), "x")?;
+            let moduli = list(raw(inputs, "m"), "m")?;
             if residues.len() != moduli.len() || !(2..=3).contains(&residues.len()) {
-                return Err(err(
-                    format!("TRC : écrivez 2 ou 3 restes dans x et autant de modules dans m, séparés par des virgules (trouvé : {} et {})", residues.len(), moduli.len()),
-                    format!("CRT: write 2 or 3 residues in x and as many moduli in m, separated by commas (found {} and {})", residues.len(), moduli.len()),
-                ));
+                return Err(Msg::WbBigintCrtCount(residues.len(), moduli.len()));
             }
             if let Some(bad) = moduli.iter().find(|n| **n < BigInt::from(2)) {
-                return Err(err(format!("chaque module doit valoir au moins 2 (trouvé : {bad})"), format!("each modulus must be at least 2 (found {bad})")));
+                return Err(Msg::WbBigintCrtModulus(bad.to_string()));
             }
             let pairs: Vec<_> = residues.into_iter().zip(moduli).collect();
             let (r, n) = bigint::crt(&pairs)?;
-            let mut v = both("x (solution unique modulo N)", "x (unique solution mod N)", &r).to_vec();
-            v.push(out("N = produit des modules", "N = product of the moduli", n.to_string()));
-            Ok(v)
+            let mut v = both(M::WbBigintCrt, &r);
+            v.push(Output::new(M::WbBigintCrtN, Value::int(n)));
+            v
         }
         "root" => {
             let k = y()?;
-            let k: u32 = u32::try_from(&k).ok().filter(|k| (1..=1000).contains(k)).ok_or_else(|| err("y est l'indice de la racine : un entier de 1 à 1000", "y is the root's index: a whole number from 1 to 1000"))?;
+            let k: u32 = u32::try_from(&k).ok().filter(|k| (1..=1000).contains(k)).ok_or_else(Msg::WbBigintRootIndex)?;
             let (r, exact) = bigint::iroot(&x()?, k)?;
-            let mut v = both("⌊x^(1/y)⌋", "⌊x^(1/y)⌋", &r).to_vec();
-            v.push(out("Racine exacte ?", "Exact root?", if exact { "yes / oui" } else { "no / non" }));
-            Ok(v)
+            let mut v = both(M::WbBigintRoot, &r);
+            v.push(Output::new(M::WbBigintExact, verdict(exact, Msg::WbBigintExactYes, Msg::WbBigintExactNo)));
+            v
         }
         "mul" => {
             let product = x()? * y()?;
-            match input(inputs, "m").trim() {
-                "" => Ok(both("x·y", "x·y", &product).to_vec()),
-                _ => Ok(both("x·y mod m", "x·y mod m", &bigint::modulo(&product, &m()?)).to_vec()),
+            match raw(inputs, "m").trim() {
+                "" => both(M::WbBigintMul, &product),
+                _ => both(M::WbBigintMulMod, &bigint::modulo(&product, &m()?)),
             }
         }
         "text" => {
             let bytes = bigint::to_bytes(&x()?);
-            let mut v = vec![out("Octets (hex)", "Bytes (hex)", hex::encode(&bytes))];
+            let mut v = vec![Output::new(M::WbBigintBytes, Value::Hex(bytes.clone()))];
             match String::from_utf8(bytes) {
-                Ok(t) => v.push(out("Texte UTF-8", "UTF-8 text", t)),
-                Err(_) => v.push(out("Texte UTF-8", "UTF-8 text", "not UTF-8 / pas de l'UTF-8")),
+                Ok(t) => v.push(Output::new(M::WbBigintText, Value::Text(t))),
+                Err(_) => v.push(Output::new(M::WbBigintText, Value::Msg(Msg::WbBigintNotUtf8()))),
             }
-            Ok(v)
+            v
         }
-        other => Err(err(format!("opération inconnue « {other} » ; choisissez : {}", BIGINT_OPS.join(", ")), format!("unknown operation \"{other}\"; choose one of: {}", BIGINT_OPS.join(", ")))),
-    }
+        other => return Err(Msg::WbBigintUnknownOp(other, BIGINT_OPS.join(", "))),
+    };
+    Ok(outputs.into())
 }
 
-fn hex_number(tool: &str, inputs: &BTreeMap<String, String>, id: &str) -> Result<Vec<u8>, Bilingual> {
-    let mut cleaned = Normalization::Hex.apply(input(inputs, id));
-    let l = field_label(tool, id);
+/// A hex number (an odd number of digits is fine), naming the field in the error.
+fn hex_number(inputs: &Inputs, id: &str, label: M) -> Result<Vec<u8>, Msg> {
+    let mut cleaned = Normalization::Hex.apply(raw(inputs, id));
     if cleaned.is_empty() {
-        return Err(err(format!("« {} » est vide", l.fr), format!("\"{}\" is empty", l.en)));
+        return Err(Msg::FieldEmpty(label));
     }
     if cleaned.len() % 2 == 1 {
         cleaned.insert(0, '0');
     }
-    hex::decode(&cleaned).map_err(|_| err(format!("« {} » doit être un nombre en hexadécimal (0-9, a-f)", l.fr), format!("\"{}\" must be a hex number (0-9, a-f)", l.en)))
+    hex::decode(&cleaned).map_err(|_| Msg::WbRsaNotNumber(label))
 }
 
-fn data(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Vec<u8>, Bilingual> {
-    match input(inputs, "encoding") {
-        "hex" => {
-            let cleaned = Normalization::Hex.apply(input(inputs, "data"));
-            hex::decode(&cleaned).map_err(|_| {
-                let l = field_label(tool, "data");
-                err(format!("« {} » doit être en hexadécimal : un nombre pair de chiffres 0-9 a-f", l.fr), format!("\"{}\" must be hexadecimal: an even number of digits 0-9 a-f", l.en))
-            })
-        }
-        _ => Ok(input(inputs, "data").as_bytes().to_vec()),
+fn data(inputs: &Inputs, label: M) -> Result<Vec<u8>, Msg> {
+    match raw(inputs, "encoding") {
+        "hex" => hex::decode(Normalization::Hex.apply(raw(inputs, "data"))).map_err(|_| Msg::FieldNotHex(label)),
+        _ => Ok(raw(inputs, "data").as_bytes().to_vec()),
     }
 }
 
-fn private(tool: &str, inputs: &BTreeMap<String, String>) -> Result<::rsa::PrivateKey, Bilingual> {
-    rsa_kit::private_key(&hex_number(tool, inputs, "p")?, &hex_number(tool, inputs, "q")?, &hex_number(tool, inputs, "e")?)
+fn private(inputs: &Inputs) -> Result<::rsa::PrivateKey, Msg> {
+    rsa_kit::private_key(&hex_number(inputs, "p", M::WbRsaFieldP)?, &hex_number(inputs, "q", M::WbRsaFieldQ)?, &hex_number(inputs, "e", M::WbRsaFieldE)?)
 }
 
-fn public(tool: &str, inputs: &BTreeMap<String, String>) -> Result<::rsa::PublicKey, Bilingual> {
-    rsa_kit::public_key(&hex_number(tool, inputs, "n")?, &hex_number(tool, inputs, "e")?)
+fn public(inputs: &Inputs) -> Result<::rsa::PublicKey, Msg> {
+    rsa_kit::public_key(&hex_number(inputs, "n", M::WbRsaFieldN)?, &hex_number(inputs, "e", M::WbRsaFieldE)?)
 }
 
-fn plaintext_lines(pt: Vec<u8>) -> Outputs {
-    let mut v = vec![out("Clair (hex)", "Plaintext (hex)", hex::encode(&pt))];
+fn plaintext_lines(pt: Vec<u8>) -> Vec<Output> {
+    let mut v = vec![Output::new(M::WbRsaPlaintextHex, Value::Hex(pt.clone()))];
     if let Ok(t) = String::from_utf8(pt) {
-        v.push(out("Clair (UTF-8)", "Plaintext (UTF-8)", t));
+        v.push(Output::new(M::WbPlaintextUtf8, Value::Text(t)));
     }
     v
 }
 
-/// The lines of a generated key, in the order the page shows them.
-pub fn key_lines(parts: &rsa_kit::KeyParts) -> Outputs {
+/// The lines of a generated key, in the order the page shows them. The page finds n, e, p and q
+/// by their labels ([`M::WbRsaN`], [`M::WbRsaE`], [`M::WbRsaP`], [`M::WbRsaQ`]) to carry the key
+/// into the other RSA tools.
+pub fn key_lines(parts: &rsa_kit::KeyParts) -> Vec<Output> {
     vec![
-        out("n = p·q (hex)", "n = p·q (hex)", hex::encode(&parts.n)),
-        out("Taille de n", "Size of n", format!("{} bits", bigint::from_bytes(&parts.n).bits())),
-        out("e (hex)", "e (hex)", hex::encode(&parts.e)),
-        out("d = e⁻¹ mod λ(n) (hex)", "d = e⁻¹ mod λ(n) (hex)", hex::encode(&parts.d)),
-        out("p (hex)", "p (hex)", hex::encode(&parts.p)),
-        out("q (hex)", "q (hex)", hex::encode(&parts.q)),
-        out("dp = d mod (p−1) (hex)", "dp = d mod (p−1) (hex)", hex::encode(&parts.dp)),
-        out("dq = d mod (q−1) (hex)", "dq = d mod (q−1) (hex)", hex::encode(&parts.dq)),
-        out("qinv = q⁻¹ mod p (hex)", "qinv = q⁻¹ mod p (hex)", hex::encode(&parts.qinv)),
+        Output::new(M::WbRsaN, Value::Hex(parts.n.clone())),
+        Output::new(M::WbRsaSize, Value::Msg(Msg::WbRsaBits(bigint::from_bytes(&parts.n).bits()))),
+        Output::new(M::WbRsaE, Value::Hex(parts.e.clone())),
+        Output::new(M::WbRsaD, Value::Hex(parts.d.clone())),
+        Output::new(M::WbRsaP, Value::Hex(parts.p.clone())),
+        Output::new(M::WbRsaQ, Value::Hex(parts.q.clone())),
+        Output::new(M::WbRsaDp, Value::Hex(parts.dp.clone())),
+        Output::new(M::WbRsaDq, Value::Hex(parts.dq.clone())),
+        Output::new(M::WbRsaQinv, Value::Hex(parts.qinv.clone())),
     ]
 }
 
-fn bits(inputs: &BTreeMap<String, String>) -> Result<u32, Bilingual> {
-    let b = input(inputs, "bits").trim().parse::<u32>().map_err(|_| err("« Taille » doit être un nombre de bits, par exemple 2048", "\"Size\" must be a number of bits, e.g. 2048"))?;
+fn bits(inputs: &Inputs) -> Result<u32, Msg> {
+    let b = raw(inputs, "bits").trim().parse::<u32>().map_err(|_| Msg::WbKeygenBitsNotNumber())?;
     rsa_kit::check_bits(b)
 }
 
@@ -158,71 +151,83 @@ pub fn step_candidates(prime_bits: u32) -> usize {
     }
 }
 
-/// The heavy public-key tools (the worker and native tests). `None`: not one of them.
-///
-/// Besides the tools of the registry, the worker answers two steps of a key generation with
-/// progress: `rsa-prime-step` (inputs `bits`: the prime's size; outputs the prime's hex, empty when
-/// none was found, then the number of candidates tested) and `rsa-assemble` (inputs `p`, `q`).
-pub fn run_heavy(tool: &str, inputs: &BTreeMap<String, String>) -> Option<Result<Outputs, Bilingual>> {
-    Some(match tool {
-        "rsa-keygen" => bits(inputs).and_then(|b| {
-            let mut primes = Vec::new();
-            while primes.len() < 2 {
-                if let (Some(p), _) = rsa_kit::random_prime_step(b / 2, 1 << 20)? {
-                    if primes.first() != Some(&p) {
-                        primes.push(p);
+/// The key of two primes and e = 65537.
+pub(super) fn assemble(p: &[u8], q: &[u8]) -> Result<ToolRun, Msg> {
+    let key = rsa_kit::private_key(p, q, &rsa_kit::F4.to_be_bytes())?;
+    Ok(key_lines(&rsa_kit::parts(&key)).into())
+}
+
+/// RSA key generation in steps: each step tests a few candidates for the next prime (p, then
+/// q), reporting the primes found out of 2 and the candidates tested; the step that finds q
+/// assembles the key.
+pub(super) struct Keygen {
+    prime_bits: u32,
+    primes: Vec<Vec<u8>>,
+    tested: u64,
+}
+
+impl Keygen {
+    pub(super) fn new(inputs: &Inputs) -> Result<Keygen, Msg> {
+        Ok(Keygen { prime_bits: bits(inputs)? / 2, primes: Vec::new(), tested: 0 })
+    }
+}
+
+impl Job for Keygen {
+    fn step(&mut self) -> JobStep {
+        match rsa_kit::random_prime_step(self.prime_bits, step_candidates(self.prime_bits)) {
+            Err(e) => return JobStep::Done(Err(e)),
+            Ok((found, tested)) => {
+                self.tested += tested as u64;
+                if let Some(p) = found {
+                    if !self.primes.contains(&p) {
+                        self.primes.push(p);
                     }
                 }
             }
-            let key = rsa_kit::private_key(&primes[0], &primes[1], &rsa_kit::F4.to_be_bytes())?;
-            Ok(key_lines(&rsa_kit::parts(&key)))
-        }),
-        "rsa-prime-step" => input(inputs, "bits").parse::<u32>().ok().filter(|b| *b >= 128 && *b <= rsa_kit::MAX_BITS / 2 && b % 8 == 0).map_or_else(
-            || Err(err("taille de premier invalide", "invalid prime size")),
-            |b| {
-                rsa_kit::random_prime_step(b, step_candidates(b))
-                    .map(|(p, tested)| vec![out("Premier", "Prime", p.map(hex::encode).unwrap_or_default()), out("Candidats testés", "Candidates tested", tested.to_string())])
-            },
-        ),
-        "rsa-assemble" => (|| {
-            let p = hex_number(tool, inputs, "p")?;
-            let q = hex_number(tool, inputs, "q")?;
-            let key = rsa_kit::private_key(&p, &q, &rsa_kit::F4.to_be_bytes())?;
-            Ok(key_lines(&rsa_kit::parts(&key)))
-        })(),
-        "rsa-oaep" | "rsa-pkcs1v15" => (|| {
-            let msg = data(tool, inputs)?;
+        }
+        if self.primes.len() == 2 {
+            return JobStep::Done(assemble(&self.primes[0], &self.primes[1]));
+        }
+        let found = self.primes.len() as u64;
+        JobStep::Progress { done: found, total: 2, note: Some(Msg::WbKeygenProgress(self.tested, found)) }
+    }
+}
+
+/// The RSA schemes (long tools: the job's one step).
+pub(super) fn run_scheme(tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let outputs = match tool {
+        "rsa-oaep" | "rsa-pkcs1v15" => {
+            let msg = data(inputs, M::WbRsaData)?;
             let oaep = tool == "rsa-oaep";
-            match input(inputs, "operation") {
+            match raw(inputs, "operation") {
                 "decrypt" => {
-                    let key = private(tool, inputs)?;
-                    let pt = if oaep { rsa_kit::oaep_decrypt(&key, &msg)? } else { rsa_kit::pkcs1v15_decrypt(&key, &msg)? };
-                    Ok(plaintext_lines(pt))
+                    let key = private(inputs)?;
+                    plaintext_lines(if oaep { rsa_kit::oaep_decrypt(&key, &msg)? } else { rsa_kit::pkcs1v15_decrypt(&key, &msg)? })
                 }
                 _ => {
-                    let key = public(tool, inputs)?;
+                    let key = public(inputs)?;
                     let ct = if oaep { rsa_kit::oaep_encrypt(&key, &msg)? } else { rsa_kit::pkcs1v15_encrypt(&key, &msg)? };
-                    Ok(vec![out("Chiffré (hex)", "Ciphertext (hex)", hex::encode(ct))])
+                    vec![Output::new(M::WbCiphertextHex, Value::Hex(ct))]
                 }
             }
-        })(),
-        "rsa-pss" => (|| {
-            let msg = data(tool, inputs)?;
-            match input(inputs, "operation") {
+        }
+        "rsa-pss" => {
+            let msg = data(inputs, M::WbPssMessage)?;
+            match raw(inputs, "operation") {
                 "verify" => {
-                    let key = public(tool, inputs)?;
-                    let sig = hex_number(tool, inputs, "signature")?;
-                    let ok = rsa_kit::pss_verify(&key, &msg, &sig);
-                    Ok(vec![out("Signature valide ?", "Valid signature?", if ok { "yes / oui" } else { "no / non" })])
+                    let key = public(inputs)?;
+                    let sig = hex_number(inputs, "signature", M::WbPssSignature)?;
+                    vec![Output::new(M::WbPssValid, verdict(rsa_kit::pss_verify(&key, &msg, &sig), Msg::WbSignatureValid, Msg::WbSignatureInvalid))]
                 }
                 _ => {
-                    let key = private(tool, inputs)?;
-                    Ok(vec![out("Signature (hex)", "Signature (hex)", hex::encode(rsa_kit::pss_sign(&key, &msg)?))])
+                    let key = private(inputs)?;
+                    vec![Output::new(M::WbSignatureHex, Value::Hex(rsa_kit::pss_sign(&key, &msg)?))]
                 }
             }
-        })(),
-        _ => return None,
-    })
+        }
+        other => return Err(Msg::UnknownTool(other)),
+    };
+    Ok(outputs.into())
 }
 
 /// The 2048-bit key of Wycheproof `rsa_oaep_2048_sha256_mgf1sha256_test.json` and

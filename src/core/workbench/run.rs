@@ -1,105 +1,46 @@
-//! What each workbench tool does. Every error says which field is wrong and what it accepts.
-
-use std::collections::BTreeMap;
+//! What each light workbench tool does, and the password hashes (long: they run as jobs). Every
+//! error says which field is wrong and what it accepts.
 
 use aes::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, KeyInit, KeyIvInit, StreamCipher};
 use base64::Engine as _;
 use hmac::Mac;
 
-use super::{err, field_label, info, input, Outputs};
-use crate::core::engines::ToolOutput;
-use crate::core::grading::Normalization;
-use crate::core::i18n::{Bilingual, L10n};
+use super::sized;
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{hex_input, hex_or_empty, number_input, raw, select_input, FieldKind, Inputs, Output, ToolRun, Value};
 
-fn out(fr: &'static str, en: &'static str, value: impl Into<String>) -> ToolOutput {
-    ToolOutput { label: L10n { fr, en }, value: value.into() }
+/// A select field, checked against the options of the tool's description.
+fn select<'a>(tool: &str, inputs: &Inputs, id: &str) -> Result<&'a str, Msg> {
+    let field = super::info(tool).and_then(|t| t.spec.field(id)).expect("a field of the tool");
+    match field.kind {
+        FieldKind::Select(options) => select_input(inputs, id, field.label, options),
+        _ => unreachable!("{tool}.{id} is a select field"),
+    }
 }
 
-fn hex_field(tool: &str, inputs: &BTreeMap<String, String>, id: &str) -> Result<Vec<u8>, Bilingual> {
-    let cleaned = Normalization::Hex.apply(input(inputs, id));
-    hex::decode(&cleaned).map_err(|_| {
-        let l = field_label(tool, id);
-        err(
-            format!("« {} » doit être en hexadécimal : un nombre pair de chiffres 0-9 a-f", l.fr),
-            format!("\"{}\" must be hexadecimal: an even number of digits 0-9 a-f", l.en),
-        )
-    })
+/// A number field, checked against the range of the tool's description.
+fn number(tool: &str, inputs: &Inputs, id: &str) -> Result<u64, Msg> {
+    let field = super::info(tool).and_then(|t| t.spec.field(id)).expect("a field of the tool");
+    match field.kind {
+        FieldKind::Number { min, max } => number_input(inputs, id, field.label, min, max),
+        _ => unreachable!("{tool}.{id} is a number field"),
+    }
 }
 
 /// A text field read as UTF-8 or hex, as its companion `encoding` field says.
-fn data_field(tool: &str, inputs: &BTreeMap<String, String>, id: &str, encoding_id: &str) -> Result<Vec<u8>, Bilingual> {
-    match input(inputs, encoding_id) {
-        "hex" => hex_field(tool, inputs, id),
-        _ => Ok(input(inputs, id).as_bytes().to_vec()),
+fn data_field(inputs: &Inputs, id: &str, label: M, encoding_id: &str) -> Result<Vec<u8>, Msg> {
+    match raw(inputs, encoding_id) {
+        "hex" => hex_or_empty(inputs, id, label),
+        _ => Ok(raw(inputs, id).as_bytes().to_vec()),
     }
 }
 
-fn number(tool: &str, inputs: &BTreeMap<String, String>, id: &str) -> Result<u64, Bilingual> {
-    let (min, max) = match info(tool).and_then(|t| t.fields.iter().find(|f| f.id == id)).map(|f| f.kind) {
-        Some(super::FieldKind::Number { min, max }) => (min, max),
-        _ => (0, u64::MAX),
-    };
-    let text: String = input(inputs, id).chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != ',').collect();
-    match text.parse::<u64>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => {
-            let l = field_label(tool, id);
-            Err(err(
-                format!("« {} » doit être un entier de {min} à {max}", l.fr),
-                format!("\"{}\" must be a whole number from {min} to {max}", l.en),
-            ))
-        }
-    }
+fn utf8_line(bytes: &[u8]) -> Option<Output> {
+    std::str::from_utf8(bytes).ok().map(|t| Output::new(M::WbPlaintextUtf8, Value::Text(t.to_string())))
 }
 
-fn select<'a>(tool: &str, inputs: &'a BTreeMap<String, String>, id: &str) -> Result<&'a str, Bilingual> {
-    let value = input(inputs, id);
-    let allowed = match info(tool).and_then(|t| t.fields.iter().find(|f| f.id == id)).map(|f| f.kind) {
-        Some(super::FieldKind::Select(options)) => options,
-        _ => &[][..],
-    };
-    if allowed.contains(&value) {
-        Ok(value)
-    } else {
-        let l = field_label(tool, id);
-        Err(err(format!("« {} » doit valoir : {}", l.fr, allowed.join(", ")), format!("\"{}\" must be one of: {}", l.en, allowed.join(", "))))
-    }
-}
-
-fn sized(tool: &str, id: &str, bytes: Vec<u8>, sizes: &[usize]) -> Result<Vec<u8>, Bilingual> {
-    if sizes.contains(&bytes.len()) {
-        return Ok(bytes);
-    }
-    let l = field_label(tool, id);
-    let list = sizes.iter().map(usize::to_string).collect::<Vec<_>>();
-    let (fr, en) = match list.len() {
-        1 => (list[0].clone(), list[0].clone()),
-        _ => (format!("{} ou {}", list[..list.len() - 1].join(", "), list[list.len() - 1]), format!("{} or {}", list[..list.len() - 1].join(", "), list[list.len() - 1])),
-    };
-    Err(err(
-        format!("« {} » fait {} octet(s) ; valeurs possibles : {fr} octets", l.fr, bytes.len()),
-        format!("\"{}\" is {} byte(s); valid sizes: {en} bytes", l.en, bytes.len()),
-    ))
-}
-
-fn blocks(bytes: &[u8]) -> String {
-    crate::core::engines::hex_blocks(bytes)
-}
-
-/// Runs any tool (the worker, and native tests).
-pub fn run(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
-    match tool {
-        "pbkdf2" => pbkdf2_tool(inputs),
-        "argon2" => argon2_tool(inputs),
-        // A 2048-bit modular power takes tens of milliseconds in wasm: off the page.
-        "ffdh" => super::ffdh::run(inputs),
-        _ => super::public_key::run_heavy(tool, inputs).unwrap_or_else(|| run_light(tool, inputs)),
-    }
-}
-
-/// Runs the tools that take milliseconds; the page calls this one, so its wasm never links the
-/// heavy key-derivation functions.
-pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+/// Runs the tools that take milliseconds.
+pub fn run_light(tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
     match tool {
         "convert" => convert(inputs),
         "aes" => aes_modes(inputs),
@@ -109,30 +50,25 @@ pub fn run_light(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Output
         "hkdf" => hkdf_tool(inputs),
         "bigint" => super::public_key::bigint_calc(inputs),
         "signature" => signature(inputs),
-        "pbkdf2" | "argon2" | "ffdh" | "rsa-keygen" | "rsa-oaep" | "rsa-pkcs1v15" | "rsa-pss" => Err(err("cet outil tourne dans le worker", "this tool runs in the worker")),
-        other => Err(crate::core::engines::unknown_tool(other)),
+        other => Err(Msg::UnknownTool(other)),
     }
 }
 
-fn convert(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+fn convert(inputs: &Inputs) -> Result<ToolRun, Msg> {
     let from = select("convert", inputs, "from")?;
     let to = select("convert", inputs, "to")?;
-    let text = input(inputs, "input");
+    let text = raw(inputs, "input");
     let bytes = match from {
-        "hex" => hex_field("convert", inputs, "input")?,
-        "base64" => base64::engine::general_purpose::STANDARD
-            .decode(text.trim())
-            .map_err(|e| err(format!("ce n'est pas du base64 valide ({e})"), format!("this is not valid base64 ({e})")))?,
+        "hex" => hex_or_empty(inputs, "input", M::WbConvertInput)?,
+        "base64" => base64::engine::general_purpose::STANDARD.decode(text.trim()).map_err(|e| Msg::WbConvertNotBase64(e.to_string()))?,
         _ => text.as_bytes().to_vec(),
     };
     let value = match to {
-        "hex" => hex::encode(&bytes),
-        "base64" => base64::engine::general_purpose::STANDARD.encode(&bytes),
-        _ => String::from_utf8(bytes.clone()).map_err(|_| {
-            err("ces octets ne forment pas un texte UTF-8 valide ; choisissez hex ou base64", "these bytes are not valid UTF-8 text; choose hex or base64")
-        })?,
+        "hex" => Value::Hex(bytes.clone()),
+        "base64" => Value::Text(base64::engine::general_purpose::STANDARD.encode(&bytes)),
+        _ => Value::Text(String::from_utf8(bytes.clone()).map_err(|_| Msg::WbConvertNotUtf8())?),
     };
-    Ok(vec![out("Résultat", "Result", value), out("Longueur", "Length", format!("{} B", bytes.len()))])
+    Ok(vec![Output::new(M::WbConvertResult, value), Output::new(M::WbConvertLength, Value::Msg(Msg::WbConvertByteCount(crate::core::msg::Arg::bytes(bytes.len()))))].into())
 }
 
 enum AesKey {
@@ -151,8 +87,8 @@ macro_rules! with_aes {
     };
 }
 
-fn aes_key(tool: &str, inputs: &BTreeMap<String, String>) -> Result<(AesKey, Vec<u8>), Bilingual> {
-    let key = sized(tool, "key", hex_field(tool, inputs, "key")?, &[16, 24, 32])?;
+fn aes_key(inputs: &Inputs) -> Result<(AesKey, Vec<u8>), Msg> {
+    let key = sized(hex_input(inputs, "key", M::WbAesKey)?, M::WbAesKey, &[16, 24, 32])?;
     let k = match key.len() {
         16 => AesKey::A128(aes::Aes128::new_from_slice(&key).expect("16 bytes")),
         24 => AesKey::A192(aes::Aes192::new_from_slice(&key).expect("24 bytes")),
@@ -161,21 +97,18 @@ fn aes_key(tool: &str, inputs: &BTreeMap<String, String>) -> Result<(AesKey, Vec
     Ok((k, key))
 }
 
-fn aes_modes(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+fn aes_modes(inputs: &Inputs) -> Result<ToolRun, Msg> {
     let t = "aes";
     let op = select(t, inputs, "operation")?;
     let mode = select(t, inputs, "mode")?;
     let pad = select(t, inputs, "padding")? == "pkcs7" && mode != "ctr";
-    let (cipher, key) = aes_key(t, inputs)?;
-    let iv: [u8; 16] = if mode == "ecb" { [0; 16] } else { sized(t, "iv", hex_field(t, inputs, "iv")?, &[16])?.try_into().expect("16 bytes") };
-    let data = hex_field(t, inputs, "data")?;
+    let (cipher, key) = aes_key(inputs)?;
+    let iv: [u8; 16] = if mode == "ecb" { [0; 16] } else { sized(hex_input(inputs, "iv", M::WbAesIv)?, M::WbAesIv, &[16])?.try_into().expect("16 bytes") };
+    let data = hex_or_empty(inputs, "data", M::WbAesData)?;
     if !pad && mode != "ctr" && (data.is_empty() || data.len() % 16 != 0) {
-        return Err(err(
-            format!("les données font {} octets : sans bourrage, ECB et CBC demandent un multiple de 16 octets ; choisissez le bourrage pkcs7", data.len()),
-            format!("the data is {} bytes: without padding, ECB and CBC need a multiple of 16 bytes; choose pkcs7 padding", data.len()),
-        ));
+        return Err(Msg::WbAesUnpaddedSize(data.len()));
     }
-    let result: Result<Vec<u8>, Bilingual> = match (mode, op) {
+    let result: Result<Vec<u8>, Msg> = match (mode, op) {
         ("ctr", _) => {
             let mut buf = data.clone();
             match key.len() {
@@ -213,21 +146,16 @@ fn aes_modes(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
         }
     };
     let bytes = result?;
-    let label = if op == "encrypt" { ("Chiffré (hex, par blocs)", "Ciphertext (hex, by block)") } else { ("Clair (hex, par blocs)", "Plaintext (hex, by block)") };
-    let mut outputs = vec![out(label.0, label.1, blocks(&bytes))];
+    let label = if op == "encrypt" { M::WbAesCiphertext } else { M::WbAesPlaintext };
+    let mut outputs = vec![Output::new(label, Value::Blocks(bytes.clone()))];
     if op == "decrypt" {
-        if let Ok(text) = std::str::from_utf8(&bytes) {
-            outputs.push(out("Clair (UTF-8)", "Plaintext (UTF-8)", text));
-        }
+        outputs.extend(utf8_line(&bytes));
     }
-    Ok(outputs)
+    Ok(outputs.into())
 }
 
-fn not_blocks(n: usize) -> Bilingual {
-    err(
-        format!("le chiffré fait {n} octets ; ECB et CBC déchiffrent des blocs entiers de 16 octets"),
-        format!("the ciphertext is {n} bytes; ECB and CBC decrypt whole 16-byte blocks"),
-    )
+fn not_blocks(n: usize) -> Msg {
+    Msg::WbAesNotBlocks(n)
 }
 
 macro_rules! cbc_blocks {
@@ -255,31 +183,25 @@ fn cbc_decrypt(key: &[u8], iv: &[u8; 16], buf: &mut [u8]) {
     }
 }
 
-fn unpad(mut buf: Vec<u8>) -> Result<Vec<u8>, Bilingual> {
+fn unpad(mut buf: Vec<u8>) -> Result<Vec<u8>, Msg> {
     let n = *buf.last().unwrap_or(&0) as usize;
     if n == 0 || n > 16 || n > buf.len() || !buf[buf.len() - n..].iter().all(|b| *b as usize == n) {
-        return Err(err(
-            "bourrage PKCS#7 invalide : mauvaise clé, mauvais IV, chiffré modifié, ou données sans bourrage (choisissez « none »)",
-            "invalid PKCS#7 padding: wrong key, wrong IV, tampered ciphertext, or unpadded data (choose \"none\")",
-        ));
+        return Err(Msg::WbAesBadPadding());
     }
     buf.truncate(buf.len() - n);
     Ok(buf)
 }
 
-fn aead(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+fn aead(tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
     use aes_gcm::aead::{Aead, Payload};
     let op = select(tool, inputs, "operation")?;
-    let key_sizes: &[usize] = if tool == "aes-gcm" { &[16, 24, 32] } else { &[32] };
-    let key = sized(tool, "key", hex_field(tool, inputs, "key")?, key_sizes)?;
-    let nonce: [u8; 12] = sized(tool, "nonce", hex_field(tool, inputs, "nonce")?, &[12])?.try_into().expect("12 bytes");
-    let aad = hex_field(tool, inputs, "aad")?;
-    let data = hex_field(tool, inputs, "data")?;
+    let (key_label, key_sizes): (M, &[usize]) = if tool == "aes-gcm" { (M::WbAesKey, &[16, 24, 32]) } else { (M::WbAeadKey32, &[32]) };
+    let key = sized(hex_input(inputs, "key", key_label)?, key_label, key_sizes)?;
+    let nonce: [u8; 12] = sized(hex_input(inputs, "nonce", M::WbAeadNonce)?, M::WbAeadNonce, &[12])?.try_into().expect("12 bytes");
+    let aad = hex_or_empty(inputs, "aad", M::WbAeadAad)?;
+    let data = hex_or_empty(inputs, "data", M::WbAeadData)?;
     if op == "decrypt" && data.len() < 16 {
-        return Err(err(
-            format!("il faut au moins les 16 octets de l'étiquette ; « données » en fait {}", data.len()),
-            format!("at least the 16-byte tag is needed; \"data\" is {} bytes", data.len()),
-        ));
+        return Err(Msg::WbAeadNoTag(data.len()));
     }
     let payload = Payload { msg: &data, aad: &aad };
     let nonce_ref = (&nonce).into();
@@ -296,58 +218,54 @@ fn aead(tool: &str, inputs: &BTreeMap<String, String>) -> Result<Outputs, Biling
     match (op, result) {
         ("encrypt", Ok(ct)) => {
             let (body, tag) = ct.split_at(ct.len() - 16);
-            Ok(vec![out("Chiffré (hex)", "Ciphertext (hex)", hex::encode(body)), out("Étiquette (hex)", "Tag (hex)", hex::encode(tag)), out("Chiffré‖étiquette", "Ciphertext‖tag", hex::encode(&ct))])
+            Ok(vec![Output::new(M::WbCiphertextHex, Value::Hex(body.to_vec())), Output::new(M::WbAeadTag, Value::Hex(tag.to_vec())), Output::new(M::WbAeadSealed, Value::Hex(ct.clone()))].into())
         }
         (_, Ok(pt)) => {
-            let mut v = vec![out("Authentique. Clair (hex)", "Authentic. Plaintext (hex)", hex::encode(&pt))];
-            if let Ok(text) = String::from_utf8(pt) {
-                v.push(out("Clair (UTF-8)", "Plaintext (UTF-8)", text));
-            }
-            Ok(v)
+            let mut v = vec![Output::new(M::WbAeadAuthentic, Value::Hex(pt.clone()))];
+            v.extend(utf8_line(&pt));
+            Ok(v.into())
         }
-        ("encrypt", Err(_)) => Err(err("le message est trop long pour cet AEAD", "the message is too long for this AEAD")),
-        (_, Err(_)) => Err(err(
-            "rejeté : l'étiquette ne correspond pas. Le chiffré, les données associées, le nonce ou la clé ont changé ; aucun clair n'est rendu.",
-            "rejected: the tag does not match. The ciphertext, associated data, nonce or key changed; no plaintext is released.",
-        )),
+        ("encrypt", Err(_)) => Err(Msg::WbAeadTooLong()),
+        (_, Err(_)) => Err(Msg::WbAeadRejected()),
     }
 }
 
-fn signature(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+fn signature(inputs: &Inputs) -> Result<ToolRun, Msg> {
     const T: &str = "signature";
     let algorithm = select(T, inputs, "algorithm")?;
-    let message = data_field(T, inputs, "message", "encoding")?;
-    let key = hex_field(T, inputs, "key")?;
+    let message = data_field(inputs, "message", M::WbSignatureMessage, "encoding")?;
+    let key = hex_input(inputs, "key", M::WbSignatureKey)?;
     let ed = algorithm == "ed25519";
-    let to_err = crate::core::engines::crypto_error;
+    let to_err = |e: crate::core::crypto::CryptoError| e.msg();
     if select(T, inputs, "operation")? == "sign" {
-        let key = sized(T, "key", key, &[32])?;
+        let key = sized(key, M::WbSignatureKey, &[32])?;
         let (signature, public) = if ed {
             (crate::core::crypto::ed25519_sign(&key, &message).map_err(to_err)?.to_vec(), crate::core::crypto::ed25519_public(&key).map_err(to_err)?.to_vec())
         } else {
             (crate::core::crypto::ecdsa_p256_sign(&key, &message).map_err(to_err)?.to_vec(), crate::core::crypto::p256_public(&key).map_err(to_err)?)
         };
-        return Ok(vec![out("Signature (hex)", "Signature (hex)", hex::encode(signature)), out("Clé publique (hex)", "Public key (hex)", hex::encode(public))]);
+        return Ok(vec![Output::new(M::WbSignatureHex, Value::Hex(signature)), Output::new(M::WbSignaturePublic, Value::Hex(public))].into());
     }
-    let key = sized(T, "key", key, if ed { &[32] } else { &[65] })?;
-    let signature = sized(T, "signature", hex_field(T, inputs, "signature")?, &[64])?;
+    let key = sized(key, M::WbSignatureKey, if ed { &[32] } else { &[65] })?;
+    let signature = sized(hex_input(inputs, "signature", M::WbSignatureSignature)?, M::WbSignatureSignature, &[64])?;
     let valid = if ed { crate::core::crypto::ed25519_verify(&key, &message, &signature) } else { crate::core::crypto::ecdsa_p256_verify(&key, &message, &signature) };
-    Ok(vec![out("Verdict", "Verdict", if valid { "VALID / VALIDE" } else { "INVALID / INVALIDE" })])
+    let text = if valid { Msg::WbSignatureValid() } else { Msg::WbSignatureInvalid() };
+    Ok(vec![Output::new(M::WbSignatureVerdict, Value::Verdict { ok: valid, text })].into())
 }
 
-fn hash(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+fn hash(inputs: &Inputs) -> Result<ToolRun, Msg> {
     use sha2::Digest;
-    let data = data_field("hash", inputs, "data", "encoding")?;
+    let data = data_field(inputs, "data", M::WbHashData, "encoding")?;
     let digest = match select("hash", inputs, "algorithm")? {
         "sha-512" => sha2::Sha512::digest(&data).to_vec(),
         _ => sha2::Sha256::digest(&data).to_vec(),
     };
-    Ok(vec![out("Empreinte (hex)", "Digest (hex)", hex::encode(digest))])
+    Ok(vec![Output::new(M::WbHashDigest, Value::Hex(digest))].into())
 }
 
-fn hmac_tool(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
-    let key = data_field("hmac", inputs, "key", "key_encoding")?;
-    let data = data_field("hmac", inputs, "data", "encoding")?;
+fn hmac_tool(inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let key = data_field(inputs, "key", M::WbHmacKey, "key_encoding")?;
+    let data = data_field(inputs, "data", M::WbHashData, "encoding")?;
     let tag = match select("hmac", inputs, "algorithm")? {
         "sha-512" => {
             let mut m = hmac::Hmac::<sha2::Sha512>::new_from_slice(&key).expect("any key length");
@@ -356,31 +274,32 @@ fn hmac_tool(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
         }
         _ => crate::core::crypto::hmac_sha256(&key, &data).to_vec(),
     };
-    Ok(vec![out("Étiquette HMAC (hex)", "HMAC tag (hex)", hex::encode(tag))])
+    Ok(vec![Output::new(M::WbHmacTag, Value::Hex(tag))].into())
 }
 
-fn hkdf_tool(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
-    let salt = hex_field("hkdf", inputs, "salt")?;
-    let ikm = hex_field("hkdf", inputs, "ikm")?;
-    let info = data_field("hkdf", inputs, "info", "info_encoding")?;
+fn hkdf_tool(inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let salt = hex_or_empty(inputs, "salt", M::WbHkdfSalt)?;
+    let ikm = hex_or_empty(inputs, "ikm", M::HkdfIkm)?;
+    let info = data_field(inputs, "info", M::WbHkdfInfo, "info_encoding")?;
     let length = number("hkdf", inputs, "length")? as usize;
-    let okm = crate::core::crypto::hkdf_sha256(&salt, &ikm, &info, length).map_err(crate::core::engines::crypto_error)?;
-    Ok(vec![out("PRK (Extract)", "PRK (Extract)", hex::encode(crate::core::crypto::hkdf_sha256_extract(&salt, &ikm))), out("OKM (Expand)", "OKM (Expand)", hex::encode(okm))])
+    let okm = crate::core::crypto::hkdf_sha256(&salt, &ikm, &info, length).map_err(|e| e.msg())?;
+    Ok(vec![Output::new(M::HkdfPrk, Value::Hex(crate::core::crypto::hkdf_sha256_extract(&salt, &ikm).to_vec())), Output::new(M::WbHkdfOkm, Value::Hex(okm))].into())
 }
 
-fn pbkdf2_tool(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
-    let password = input(inputs, "password").as_bytes();
-    let salt = input(inputs, "salt").as_bytes();
+pub(super) fn pbkdf2_tool(inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let password = raw(inputs, "password").as_bytes();
+    let salt = raw(inputs, "salt").as_bytes();
     let iterations = number("pbkdf2", inputs, "iterations")? as u32;
     let mut key = vec![0u8; number("pbkdf2", inputs, "length")? as usize];
     match select("pbkdf2", inputs, "algorithm")? {
         "sha-512" => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, salt, iterations, &mut key),
         _ => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt, iterations, &mut key),
     }
-    Ok(vec![out("Clé dérivée (hex)", "Derived key (hex)", hex::encode(key))])
+    Ok(vec![Output::new(M::WbPbkdf2Key, Value::Hex(key))].into())
 }
 
 /// Argon2 with optional secret and associated data (RFC 9106 uses both in its vectors).
+#[allow(clippy::too_many_arguments)]
 pub fn argon2_raw(variant: &str, password: &[u8], salt: &[u8], secret: &[u8], ad: &[u8], m: u32, t: u32, p: u32, len: usize) -> Result<Vec<u8>, String> {
     let algorithm = match variant {
         "argon2i" => argon2::Algorithm::Argon2i,
@@ -403,23 +322,23 @@ pub fn argon2_raw(variant: &str, password: &[u8], salt: &[u8], secret: &[u8], ad
     Ok(out)
 }
 
-fn argon2_tool(inputs: &BTreeMap<String, String>) -> Result<Outputs, Bilingual> {
+pub(super) fn argon2_tool(inputs: &Inputs) -> Result<ToolRun, Msg> {
     let t = "argon2";
     let variant = select(t, inputs, "variant")?;
-    let password = data_field(t, inputs, "password", "encoding")?;
-    let salt = data_field(t, inputs, "salt", "encoding")?;
-    let secret = hex_field(t, inputs, "secret")?;
-    let ad = hex_field(t, inputs, "ad")?;
+    let password = data_field(inputs, "password", M::WbArgon2Password, "encoding")?;
+    let salt = data_field(inputs, "salt", M::WbArgon2Salt, "encoding")?;
+    let secret = hex_or_empty(inputs, "secret", M::WbArgon2Secret)?;
+    let ad = hex_or_empty(inputs, "ad", M::WbArgon2Ad)?;
     if salt.len() < 8 {
-        return Err(err(format!("le sel fait {} octets ; Argon2 en demande au moins 8", salt.len()), format!("the salt is {} bytes; Argon2 needs at least 8", salt.len())));
+        return Err(Msg::WbArgon2ShortSalt(salt.len()));
     }
     let m = number(t, inputs, "memory")? as u32;
     let passes = number(t, inputs, "iterations")? as u32;
     let p = number(t, inputs, "parallelism")? as u32;
     if m < 8 * p {
-        return Err(err(format!("la mémoire doit valoir au moins 8 × parallélisme = {} Kio", 8 * p), format!("memory must be at least 8 × parallelism = {} KiB", 8 * p)));
+        return Err(Msg::WbArgon2LowMemory(8 * p));
     }
     let len = number(t, inputs, "length")? as usize;
-    let tag = argon2_raw(variant, &password, &salt, &secret, &ad, m, passes, p, len).map_err(|e| err(format!("Argon2 a refusé ces paramètres : {e}"), format!("Argon2 refused these parameters: {e}")))?;
-    Ok(vec![out("Étiquette (hex)", "Tag (hex)", hex::encode(tag))])
+    let tag = argon2_raw(variant, &password, &salt, &secret, &ad, m, passes, p, len).map_err(Msg::WbArgon2Refused)?;
+    Ok(vec![Output::new(M::WbArgon2Tag, Value::Hex(tag))].into())
 }
