@@ -312,6 +312,45 @@ catalogue! {
     // (group A entries above this line)
 
     // ---- Group B engines (aead-frame, gcm-nonce-reuse, password-crack, manifest-signatures, ecdsa-nonce-reuse) ----
+    // aead-frame
+    AeadFrameTitle => "Trame AEAD et en-tête authentifié", "AEAD frame and authenticated header";
+    AeadFrameTeaches => "Trame en-tête ‖ nonce ‖ AES-128-GCM ‖ étiquette, une passerelle qui authentifie l'en-tête, un attaquant qui le réécrit.", "A header ‖ nonce ‖ AES-128-GCM ‖ tag frame, a gateway that authenticates the header, an attacker who rewrites it.";
+    AeadFrameAad => "Champs de l'en-tête dans les données associées", "Header fields in the associated data";
+    AeadFrameCounter => "Compteur de trame", "Frame counter";
+    AeadFrameType => "Type de mesure", "Measurement type";
+    AeadFramePayload => "Charge utile (texte)", "Payload (text)";
+    AeadFrameNonce => "Nonce (hex, 12 octets, jamais deux fois)", "Nonce (hex, 12 bytes, never twice)";
+    AeadFrameFrame => "Trame (hex)", "Frame (hex)";
+    AeadFrameField => "Champ à réécrire", "Field to rewrite";
+    AeadFrameValue => "Nouvelle valeur (device : 8 chiffres hex ; counter : entier ; type : nom)", "New value (device: 8 hex digits; counter: whole number; type: name)";
+    AeadFrameSeal => "Firmware : sceller une trame", "Firmware: seal a frame";
+    AeadFrameSealHelp => "Construit en-tête ‖ nonce ‖ AES-128-GCM(charge utile) ‖ étiquette avec la clé de l'objet. Les champs choisis de l'en-tête entrent dans les données associées.", "Builds header ‖ nonce ‖ AES-128-GCM(payload) ‖ tag with the device key. The chosen header fields go into the associated data.";
+    AeadFrameSealButton => "Sceller", "Seal";
+    AeadFrameGateway => "Passerelle : recevoir une trame", "Gateway: receive a frame";
+    AeadFrameGatewayHelp => "Vérifie l'objet, refuse un compteur déjà vu, puis ouvre l'AEAD avec les champs choisis comme données associées. La passerelle de production authentifie l'en-tête entier.", "Checks the device, refuses a counter already seen, then opens the AEAD with the chosen fields as associated data. The production gateway authenticates the whole header.";
+    AeadFrameGatewayButton => "Envoyer", "Send";
+    AeadFrameTamper => "Attaquant : réécrire l'en-tête", "Attacker: rewrite the header";
+    AeadFrameTamperHelp => "Change un champ de l'en-tête en clair, sans toucher au chiffré ni à l'étiquette. Envoyez le résultat à la passerelle.", "Changes one clear header field, leaving the ciphertext and tag alone. Send the result to the gateway.";
+    AeadFrameTamperButton => "Réécrire", "Rewrite";
+    AeadFrameLayout => "Découpage : objet compteur | type | nonce | chiffré | étiquette", "Layout: device counter | type | nonce | ciphertext | tag";
+    AeadFrameAadOut => "Données associées authentifiées (hex)", "Authenticated associated data (hex)";
+    AeadFrameNoAad => "(aucune)", "(none)";
+    AeadFrameVerdict => "Verdict", "Verdict";
+    AeadFrameAccepted => "ACCEPTÉE", "ACCEPTED";
+    AeadFrameHeaderSeen => "Objet, compteur, type", "Device, counter, type";
+    AeadFramePayloadOut => "Charge utile", "Payload";
+    AeadFrameRejected => "Verdict : REJETÉE", "Verdict: REJECTED";
+    AeadFrameTooShort(size) => "trame trop courte ({size})", "frame too short ({size})";
+    AeadFrameUnknownDevice => "objet inconnu de la flotte", "device unknown to the fleet";
+    AeadFrameReplayed(counter, last) => "rejouée : compteur {counter} ≤ dernier accepté {last}", "replayed: counter {counter} ≤ last accepted {last}";
+    AeadFrameBadTag => "l'étiquette ne correspond pas : en-tête authentifié, nonce ou chiffré modifié", "the tag does not match: authenticated header, nonce or ciphertext changed";
+    AeadFrameRewritten => "Trame réécrite (hex)", "Rewritten frame (hex)";
+    AeadFrameLayoutShort => "Découpage", "Layout";
+    AeadFrameFrameLength(size, min) => "la trame fait {size} ; il en faut au moins {min} (en-tête 9, nonce 12, étiquette 16)", "the frame is {size}; at least {min} are needed (header 9, nonce 12, tag 16)";
+    AeadFrameNotHex => "la trame doit être en hexadécimal (0-9, a-f)", "the frame must be hexadecimal (0-9, a-f)";
+    AeadFrameNonceLength(size) => "le nonce fait {size} ; attendu : 12 (24 chiffres hex)", "the nonce is {size}; expected 12 (24 hex digits)";
+    AeadFrameDeviceId => "l'identifiant d'objet fait 4 octets : 8 chiffres hexadécimaux", "a device id is 4 bytes: 8 hex digits";
+    AeadFrameUnknownType(types) => "type inconnu ; valeurs possibles : {types}", "unknown type; valid values: {types}";
     // (group B entries above this line)
 
     // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----

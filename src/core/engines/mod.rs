@@ -67,7 +67,7 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle);
+registry!(aes_block, padding_oracle, aead_frame);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)
