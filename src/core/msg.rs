@@ -371,6 +371,27 @@ catalogue! {
     GcmNonceReuseSameNonce => "Même nonce ?", "Same nonce?";
     GcmNonceReuseSameYes => "oui : T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), un polynôme en H seul", "yes: T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), a polynomial in H alone";
     GcmNonceReuseSameNo => "non : les masques diffèrent et ne s'annulent pas", "no: the masks differ and do not cancel";
+    // password-crack
+    PasswordCrackTitle => "Mot de passe par défaut dans un firmware", "Default password in a firmware image";
+    PasswordCrackTeaches => "Une empreinte SHA-256 salée d'un mot de passe d'usine, à casser par dictionnaire ; un mot de passe aléatoire par objet n'est dans aucune liste.", "A salted SHA-256 of a factory password, to crack with a dictionary; a random password per device is in no list.";
+    PasswordCrackCandidate => "Mot de passe candidat", "Candidate password";
+    PasswordCrackWordlist => "Liste de mots (séparés par des virgules, espaces ou retours à la ligne)", "Word list (separated by commas, spaces or line breaks)";
+    PasswordCrackTry => "Essayer un mot de passe", "Try one password";
+    PasswordCrackTryHelp => "Calcule SHA-256(sel ‖ candidat) et le compare à l'empreinte volée.", "Computes SHA-256(salt ‖ candidate) and compares it with the stolen hash.";
+    PasswordCrackTryButton => "Essayer", "Try";
+    PasswordCrackDictionary => "Attaque par dictionnaire", "Dictionary attack";
+    PasswordCrackDictionaryHelp => "Essaie chaque mot de la liste, dans l'ordre, hors ligne : aucun compteur de tentatives ne protège une empreinte volée. Au plus 5 000 mots par clic.", "Tries every word of the list in order, offline: no attempt counter protects a stolen hash. At most 5,000 words per click.";
+    PasswordCrackDictionaryButton => "Lancer", "Run";
+    PasswordCrackNoCandidate => "écrivez un mot de passe candidat", "write a candidate password";
+    PasswordCrackDigest => "SHA-256(sel ‖ candidat)", "SHA-256(salt ‖ candidate)";
+    PasswordCrackMatches => "Correspond à l'empreinte volée ?", "Matches the stolen hash?";
+    PasswordCrackYes => "oui", "yes";
+    PasswordCrackNo => "non", "no";
+    PasswordCrackEmptyList => "la liste de mots est vide", "the word list is empty";
+    PasswordCrackTooMany(count, max) => "{count} mots : au plus {max} par clic ; coupez la liste", "{count} words: at most {max} per click; split the list";
+    PasswordCrackHashesComputed => "Empreintes calculées", "Hashes computed";
+    PasswordCrackFound => "Mot de passe trouvé", "Password found";
+    PasswordCrackNoneFound => "aucun dans cette liste", "none in this list";
     // (group B entries above this line)
 
     // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----
