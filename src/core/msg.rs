@@ -392,6 +392,23 @@ catalogue! {
     PasswordCrackHashesComputed => "Empreintes calculées", "Hashes computed";
     PasswordCrackFound => "Mot de passe trouvé", "Password found";
     PasswordCrackNoneFound => "aucun dans cette liste", "none in this list";
+    // manifest-signatures
+    ManifestSignaturesTitle => "Vérifier des manifestes de firmware signés", "Verify signed firmware manifests";
+    ManifestSignaturesTeaches => "Six manifestes signés en Ed25519 ou ECDSA P-256, dont certains sont faux : on vérifie avec la clé épinglée du fabricant, jamais avec la clé qui voyage avec le manifeste.", "Six manifests signed with Ed25519 or ECDSA P-256, some of them false: verify against the vendor's pinned key, never against the key that travels with the manifest.";
+    ManifestSignaturesAlgorithm => "Algorithme", "Algorithm";
+    ManifestSignaturesKey => "Clé publique (hex)", "Public key (hex)";
+    ManifestSignaturesMessage => "Manifeste (texte exact)", "Manifest (exact text)";
+    ManifestSignaturesSignature => "Signature (hex, 64 octets)", "Signature (hex, 64 bytes)";
+    ManifestSignaturesVerify => "Vérifier une signature", "Verify a signature";
+    ManifestSignaturesVerifyHelp => "Ed25519 (RFC 8032) ou ECDSA P-256 avec SHA-256. Clé Ed25519 : 32 octets ; clé P-256 : point SEC1 non compressé de 65 octets (04 ‖ x ‖ y). La signature couvre le texte exact du manifeste.", "Ed25519 (RFC 8032) or ECDSA P-256 with SHA-256. Ed25519 key: 32 bytes; P-256 key: 65-byte uncompressed SEC1 point (04 ‖ x ‖ y). The signature covers the manifest's exact text.";
+    ManifestSignaturesVerifyButton => "Vérifier", "Verify";
+    ManifestSignaturesVerdict => "Verdict", "Verdict";
+    ManifestSignaturesValid => "VALIDE : la signature correspond", "VALID: the signature matches";
+    ManifestSignaturesInvalid => "INVALIDE : la signature ne correspond pas", "INVALID: the signature does not match";
+    ManifestSignaturesUnknownAlgorithm(algorithm, options) => "algorithme inconnu « {algorithm} » ; valeurs possibles : {options}", "unknown algorithm \"{algorithm}\"; valid values: {options}";
+    ManifestSignaturesKeyLength(size, algorithm, expected) => "la clé fait {size} ; une clé {algorithm} en fait {expected}", "the key is {size}; an {algorithm} key is {expected}";
+    ManifestSignaturesSignatureLength(size) => "la signature fait {size} ; attendu : 64", "the signature is {size}; expected 64";
+    ManifestSignaturesNoNumber => "donnez les numéros des manifestes valides, par exemple « 1, 4 »", "give the numbers of the valid manifests, for example \"1, 4\"";
     // (group B entries above this line)
 
     // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----
