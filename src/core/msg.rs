@@ -366,7 +366,7 @@ catalogue! {
     GcmNonceReuseCribOverview => "Vue d'ensemble", "Overview";
     GcmNonceReuseTags => "Les deux étiquettes", "The two tags";
     GcmNonceReuseTagsHelp => "T = GHASH_H(A, C) ⊕ E_K(J₀), et J₀ ne dépend que du nonce : avec un nonce répété, le masque s'annule dans T₁ ⊕ T₂.", "T = GHASH_H(A, C) ⊕ E_K(J₀), and J₀ depends only on the nonce: with a repeated nonce, the mask cancels in T₁ ⊕ T₂.";
-    GcmNonceReuseTagsButton => "Comparer", "Compare";
+    GcmNonceReuseTagsButton => "Comparer", "Compare the tags";
     GcmNonceReuseTagXor => "T₁ ⊕ T₂ (hex)", "T₁ ⊕ T₂ (hex)";
     GcmNonceReuseSameNonce => "Même nonce ?", "Same nonce?";
     GcmNonceReuseSameYes => "oui : T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), un polynôme en H seul", "yes: T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), a polynomial in H alone";
@@ -385,8 +385,8 @@ catalogue! {
     PasswordCrackNoCandidate => "écrivez un mot de passe candidat", "write a candidate password";
     PasswordCrackDigest => "SHA-256(sel ‖ candidat)", "SHA-256(salt ‖ candidate)";
     PasswordCrackMatches => "Correspond à l'empreinte volée ?", "Matches the stolen hash?";
-    PasswordCrackYes => "oui", "yes";
-    PasswordCrackNo => "non", "no";
+    PasswordCrackYes => "oui : c'est le mot de passe", "yes: this is the password";
+    PasswordCrackNo => "non : pas ce mot de passe", "no: not this password";
     PasswordCrackEmptyList => "la liste de mots est vide", "the word list is empty";
     PasswordCrackTooMany(count, max) => "{count} mots : au plus {max} par clic ; coupez la liste", "{count} words: at most {max} per click; split the list";
     PasswordCrackHashesComputed => "Empreintes calculées", "Hashes computed";
@@ -395,7 +395,7 @@ catalogue! {
     // manifest-signatures
     ManifestSignaturesTitle => "Vérifier des manifestes de firmware signés", "Verify signed firmware manifests";
     ManifestSignaturesTeaches => "Six manifestes signés en Ed25519 ou ECDSA P-256, dont certains sont faux : on vérifie avec la clé épinglée du fabricant, jamais avec la clé qui voyage avec le manifeste.", "Six manifests signed with Ed25519 or ECDSA P-256, some of them false: verify against the vendor's pinned key, never against the key that travels with the manifest.";
-    ManifestSignaturesAlgorithm => "Algorithme", "Algorithm";
+    ManifestSignaturesAlgorithm => "Algorithme de signature", "Signature algorithm";
     ManifestSignaturesKey => "Clé publique (hex)", "Public key (hex)";
     ManifestSignaturesMessage => "Manifeste (texte exact)", "Manifest (exact text)";
     ManifestSignaturesSignature => "Signature (hex, 64 octets)", "Signature (hex, 64 bytes)";
@@ -409,6 +409,31 @@ catalogue! {
     ManifestSignaturesKeyLength(size, algorithm, expected) => "la clé fait {size} ; une clé {algorithm} en fait {expected}", "the key is {size}; an {algorithm} key is {expected}";
     ManifestSignaturesSignatureLength(size) => "la signature fait {size} ; attendu : 64", "the signature is {size}; expected 64";
     ManifestSignaturesNoNumber => "donnez les numéros des manifestes valides, par exemple « 1, 4 »", "give the numbers of the valid manifests, for example \"1, 4\"";
+    // ecdsa-nonce-reuse
+    EcdsaNonceReuseTitle => "ECDSA : un nonce répété livre la clé", "ECDSA: a repeated nonce gives the key away";
+    EcdsaNonceReuseTeaches => "Deux signatures ECDSA P-256 d'un compteur avec le même nonce k : k puis la clé privée d se calculent modulo n ; des nonces déterministes (RFC 6979) l'empêchent.", "Two ECDSA P-256 signatures from a meter with the same nonce k: k and then the private key d follow modulo n; deterministic nonces (RFC 6979) prevent it.";
+    EcdsaNonceReuseA => "a (hex)", "a (hex)";
+    EcdsaNonceReuseB => "b (hex)", "b (hex)";
+    EcdsaNonceReuseOp => "Opération (mod n)", "Operation (mod n)";
+    EcdsaNonceReuseMessage => "Message (texte exact)", "Message (exact text)";
+    EcdsaNonceReuseCandidate => "Clé privée candidate d (hex, 32 octets)", "Candidate private key d (hex, 32 bytes)";
+    EcdsaNonceReuseHash => "z = SHA-256(message)", "z = SHA-256(message)";
+    EcdsaNonceReuseHashHelp => "L'empreinte du message, lue comme un entier de 256 bits.", "The message digest, read as a 256-bit integer.";
+    EcdsaNonceReuseHashButton => "Hacher", "Hash";
+    EcdsaNonceReuseScalar => "Calculatrice modulo n", "Calculator modulo n";
+    EcdsaNonceReuseScalarHelp => "Opérations sur les entiers modulo l'ordre n de P-256 ; « a/b » multiplie a par l'inverse de b.", "Operations on integers modulo the P-256 order n; \"a/b\" multiplies a by the inverse of b.";
+    EcdsaNonceReuseScalarButton => "Calculer", "Compute";
+    EcdsaNonceReusePublic => "Clé publique d'un candidat", "Public key of a candidate";
+    EcdsaNonceReusePublicHelp => "Calcule d·G et le compare à la clé publique du compteur.", "Computes d·G and compares it with the meter's public key.";
+    EcdsaNonceReusePublicButton => "Calculer d·G", "Compute d·G";
+    EcdsaNonceReuseZ => "z (hex)", "z (hex)";
+    EcdsaNonceReuseResult => "Résultat mod n (hex)", "Result mod n (hex)";
+    EcdsaNonceReuseNoInverse => "b vaut 0 modulo n : pas d'inverse", "b is 0 modulo n: it has no inverse";
+    EcdsaNonceReuseUnknownOp(op, options) => "opération inconnue « {op} » ; valeurs possibles : {options}", "unknown operation \"{op}\"; valid values: {options}";
+    EcdsaNonceReusePoint => "d·G (SEC1, hex)", "d·G (SEC1, hex)";
+    EcdsaNonceReuseIsMeterKey => "Est la clé du compteur ?", "Is the meter's key?";
+    EcdsaNonceReuseYes => "oui : c'est la clé du compteur", "yes: it is the meter's key";
+    EcdsaNonceReuseNo => "non : une autre clé", "no: another key";
     // (group B entries above this line)
 
     // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----

@@ -67,7 +67,7 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle, aead_frame, gcm_nonce_reuse, password_crack, manifest_signatures);
+registry!(aes_block, padding_oracle, aead_frame, gcm_nonce_reuse, password_crack, manifest_signatures, ecdsa_nonce_reuse);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)
