@@ -402,6 +402,128 @@ catalogue! {
     // (group A entries above this line)
 
     // ---- Group B engines (aead-frame, gcm-nonce-reuse, password-crack, manifest-signatures, ecdsa-nonce-reuse) ----
+    // aead-frame
+    AeadFrameTitle => "Trame AEAD et en-tête authentifié", "AEAD frame and authenticated header";
+    AeadFrameTeaches => "Trame en-tête ‖ nonce ‖ AES-128-GCM ‖ étiquette, une passerelle qui authentifie l'en-tête, un attaquant qui le réécrit.", "A header ‖ nonce ‖ AES-128-GCM ‖ tag frame, a gateway that authenticates the header, an attacker who rewrites it.";
+    AeadFrameAad => "Champs de l'en-tête dans les données associées", "Header fields in the associated data";
+    AeadFrameCounter => "Compteur de trame", "Frame counter";
+    AeadFrameType => "Type de mesure", "Measurement type";
+    AeadFramePayload => "Charge utile (texte)", "Payload (text)";
+    AeadFrameNonce => "Nonce (hex, 12 octets, jamais deux fois)", "Nonce (hex, 12 bytes, never twice)";
+    AeadFrameFrame => "Trame (hex)", "Frame (hex)";
+    AeadFrameField => "Champ à réécrire", "Field to rewrite";
+    AeadFrameValue => "Nouvelle valeur (device : 8 chiffres hex ; counter : entier ; type : nom)", "New value (device: 8 hex digits; counter: whole number; type: name)";
+    AeadFrameSeal => "Firmware : sceller une trame", "Firmware: seal a frame";
+    AeadFrameSealHelp => "Construit en-tête ‖ nonce ‖ AES-128-GCM(charge utile) ‖ étiquette avec la clé de l'objet. Les champs choisis de l'en-tête entrent dans les données associées.", "Builds header ‖ nonce ‖ AES-128-GCM(payload) ‖ tag with the device key. The chosen header fields go into the associated data.";
+    AeadFrameSealButton => "Sceller", "Seal";
+    AeadFrameGateway => "Passerelle : recevoir une trame", "Gateway: receive a frame";
+    AeadFrameGatewayHelp => "Vérifie l'objet, refuse un compteur déjà vu, puis ouvre l'AEAD avec les champs choisis comme données associées. La passerelle de production authentifie l'en-tête entier.", "Checks the device, refuses a counter already seen, then opens the AEAD with the chosen fields as associated data. The production gateway authenticates the whole header.";
+    AeadFrameGatewayButton => "Envoyer", "Send";
+    AeadFrameTamper => "Attaquant : réécrire l'en-tête", "Attacker: rewrite the header";
+    AeadFrameTamperHelp => "Change un champ de l'en-tête en clair, sans toucher au chiffré ni à l'étiquette. Envoyez le résultat à la passerelle.", "Changes one clear header field, leaving the ciphertext and tag alone. Send the result to the gateway.";
+    AeadFrameTamperButton => "Réécrire", "Rewrite";
+    AeadFrameLayout => "Découpage : objet compteur | type | nonce | chiffré | étiquette", "Layout: device counter | type | nonce | ciphertext | tag";
+    AeadFrameAadOut => "Données associées authentifiées (hex)", "Authenticated associated data (hex)";
+    AeadFrameNoAad => "(aucune)", "(none)";
+    AeadFrameVerdict => "Verdict", "Verdict";
+    AeadFrameAccepted => "ACCEPTÉE", "ACCEPTED";
+    AeadFrameHeaderSeen => "Objet, compteur, type", "Device, counter, type";
+    AeadFramePayloadOut => "Charge utile", "Payload";
+    AeadFrameRejected => "Verdict : REJETÉE", "Verdict: REJECTED";
+    AeadFrameTooShort(size) => "trame trop courte ({size})", "frame too short ({size})";
+    AeadFrameUnknownDevice => "objet inconnu de la flotte", "device unknown to the fleet";
+    AeadFrameReplayed(counter, last) => "rejouée : compteur {counter} ≤ dernier accepté {last}", "replayed: counter {counter} ≤ last accepted {last}";
+    AeadFrameBadTag => "l'étiquette ne correspond pas : en-tête authentifié, nonce ou chiffré modifié", "the tag does not match: authenticated header, nonce or ciphertext changed";
+    AeadFrameRewritten => "Trame réécrite (hex)", "Rewritten frame (hex)";
+    AeadFrameLayoutShort => "Découpage", "Layout";
+    AeadFrameFrameLength(size, min) => "la trame fait {size} ; il en faut au moins {min} (en-tête 9, nonce 12, étiquette 16)", "the frame is {size}; at least {min} are needed (header 9, nonce 12, tag 16)";
+    AeadFrameNotHex => "la trame doit être en hexadécimal (0-9, a-f)", "the frame must be hexadecimal (0-9, a-f)";
+    AeadFrameNonceLength(size) => "le nonce fait {size} ; attendu : 12 (24 chiffres hex)", "the nonce is {size}; expected 12 (24 hex digits)";
+    AeadFrameDeviceId => "l'identifiant d'objet fait 4 octets : 8 chiffres hexadécimaux", "a device id is 4 bytes: 8 hex digits";
+    AeadFrameUnknownType(types) => "type inconnu ; valeurs possibles : {types}", "unknown type; valid values: {types}";
+    // gcm-nonce-reuse
+    GcmNonceReuseTitle => "Deux trames AES-GCM, un seul nonce", "Two AES-GCM frames, one nonce";
+    GcmNonceReuseTeaches => "Deux trames AES-128-GCM scellées avec la même clé et le même nonce : C₁ ⊕ C₂ = P₁ ⊕ P₂, et le masque de l'étiquette s'annule dans T₁ ⊕ T₂.", "Two AES-128-GCM frames sealed with the same key and nonce: C₁ ⊕ C₂ = P₁ ⊕ P₂, and the tag mask cancels in T₁ ⊕ T₂.";
+    GcmNonceReuseCrib => "Glisser un mot supposé (crib dragging)", "Slide a guessed word (crib dragging)";
+    GcmNonceReuseCribHelp => "Calcule C₁ ⊕ C₂ = P₁ ⊕ P₂, puis le XOR avec votre mot à la position donnée : si le mot est dans une trame, le texte de l'autre trame apparaît à cet endroit.", "Computes C₁ ⊕ C₂ = P₁ ⊕ P₂, then XORs your word in at the given position: if the word is in one frame, the other frame's text shows there.";
+    GcmNonceReuseCribButton => "Glisser", "Slide";
+    GcmNonceReuseCribWord => "Mot supposé (texte)", "Guessed word (text)";
+    GcmNonceReusePosition => "Position (octet, à partir de 0)", "Position (byte, from 0)";
+    GcmNonceReuseCribEmpty => "écrivez un mot supposé, par exemple « alarm; »", "write a guessed word, for example \"alarm;\"";
+    GcmNonceReusePositionRange(max, common) => "la position doit être un entier de 0 à {max} (le mot doit tenir dans les {common} octets communs)", "the position must be a whole number from 0 to {max} (the word must fit in the {common} common bytes)";
+    GcmNonceReuseCribXor => "C₁ ⊕ C₂ (hex)", "C₁ ⊕ C₂ (hex)";
+    GcmNonceReuseCribOther => "L'autre trame à cette position", "The other frame at this position";
+    GcmNonceReuseCribOverview => "Vue d'ensemble", "Overview";
+    GcmNonceReuseTags => "Les deux étiquettes", "The two tags";
+    GcmNonceReuseTagsHelp => "T = GHASH_H(A, C) ⊕ E_K(J₀), et J₀ ne dépend que du nonce : avec un nonce répété, le masque s'annule dans T₁ ⊕ T₂.", "T = GHASH_H(A, C) ⊕ E_K(J₀), and J₀ depends only on the nonce: with a repeated nonce, the mask cancels in T₁ ⊕ T₂.";
+    GcmNonceReuseTagsButton => "Comparer", "Compare the tags";
+    GcmNonceReuseTagXor => "T₁ ⊕ T₂ (hex)", "T₁ ⊕ T₂ (hex)";
+    GcmNonceReuseSameNonce => "Même nonce ?", "Same nonce?";
+    GcmNonceReuseSameYes => "oui : T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), un polynôme en H seul", "yes: T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), a polynomial in H alone";
+    GcmNonceReuseSameNo => "non : les masques diffèrent et ne s'annulent pas", "no: the masks differ and do not cancel";
+    // password-crack
+    PasswordCrackTitle => "Mot de passe par défaut dans un firmware", "Default password in a firmware image";
+    PasswordCrackTeaches => "Une empreinte SHA-256 salée d'un mot de passe d'usine, à casser par dictionnaire ; un mot de passe aléatoire par objet n'est dans aucune liste.", "A salted SHA-256 of a factory password, to crack with a dictionary; a random password per device is in no list.";
+    PasswordCrackCandidate => "Mot de passe candidat", "Candidate password";
+    PasswordCrackWordlist => "Liste de mots (séparés par des virgules, espaces ou retours à la ligne)", "Word list (separated by commas, spaces or line breaks)";
+    PasswordCrackTry => "Essayer un mot de passe", "Try one password";
+    PasswordCrackTryHelp => "Calcule SHA-256(sel ‖ candidat) et le compare à l'empreinte volée.", "Computes SHA-256(salt ‖ candidate) and compares it with the stolen hash.";
+    PasswordCrackTryButton => "Essayer", "Try";
+    PasswordCrackDictionary => "Attaque par dictionnaire", "Dictionary attack";
+    PasswordCrackDictionaryHelp => "Essaie chaque mot de la liste, dans l'ordre, hors ligne : aucun compteur de tentatives ne protège une empreinte volée. Au plus 5 000 mots par clic.", "Tries every word of the list in order, offline: no attempt counter protects a stolen hash. At most 5,000 words per click.";
+    PasswordCrackDictionaryButton => "Lancer", "Run";
+    PasswordCrackNoCandidate => "écrivez un mot de passe candidat", "write a candidate password";
+    PasswordCrackDigest => "SHA-256(sel ‖ candidat)", "SHA-256(salt ‖ candidate)";
+    PasswordCrackMatches => "Correspond à l'empreinte volée ?", "Matches the stolen hash?";
+    PasswordCrackYes => "oui : c'est le mot de passe", "yes: this is the password";
+    PasswordCrackNo => "non : pas ce mot de passe", "no: not this password";
+    PasswordCrackEmptyList => "la liste de mots est vide", "the word list is empty";
+    PasswordCrackTooMany(count, max) => "{count} mots : au plus {max} par clic ; coupez la liste", "{count} words: at most {max} per click; split the list";
+    PasswordCrackHashesComputed => "Empreintes calculées", "Hashes computed";
+    PasswordCrackFound => "Mot de passe trouvé", "Password found";
+    PasswordCrackNoneFound => "aucun dans cette liste", "none in this list";
+    // manifest-signatures
+    ManifestSignaturesTitle => "Vérifier des manifestes de firmware signés", "Verify signed firmware manifests";
+    ManifestSignaturesTeaches => "Six manifestes signés en Ed25519 ou ECDSA P-256, dont certains sont faux : on vérifie avec la clé épinglée du fabricant, jamais avec la clé qui voyage avec le manifeste.", "Six manifests signed with Ed25519 or ECDSA P-256, some of them false: verify against the vendor's pinned key, never against the key that travels with the manifest.";
+    ManifestSignaturesAlgorithm => "Algorithme de signature", "Signature algorithm";
+    ManifestSignaturesKey => "Clé publique (hex)", "Public key (hex)";
+    ManifestSignaturesMessage => "Manifeste (texte exact)", "Manifest (exact text)";
+    ManifestSignaturesSignature => "Signature (hex, 64 octets)", "Signature (hex, 64 bytes)";
+    ManifestSignaturesVerify => "Vérifier une signature", "Verify a signature";
+    ManifestSignaturesVerifyHelp => "Ed25519 (RFC 8032) ou ECDSA P-256 avec SHA-256. Clé Ed25519 : 32 octets ; clé P-256 : point SEC1 non compressé de 65 octets (04 ‖ x ‖ y). La signature couvre le texte exact du manifeste.", "Ed25519 (RFC 8032) or ECDSA P-256 with SHA-256. Ed25519 key: 32 bytes; P-256 key: 65-byte uncompressed SEC1 point (04 ‖ x ‖ y). The signature covers the manifest's exact text.";
+    ManifestSignaturesVerifyButton => "Vérifier", "Verify";
+    ManifestSignaturesVerdict => "Verdict", "Verdict";
+    ManifestSignaturesValid => "VALIDE : la signature correspond", "VALID: the signature matches";
+    ManifestSignaturesInvalid => "INVALIDE : la signature ne correspond pas", "INVALID: the signature does not match";
+    ManifestSignaturesUnknownAlgorithm(algorithm, options) => "algorithme inconnu « {algorithm} » ; valeurs possibles : {options}", "unknown algorithm \"{algorithm}\"; valid values: {options}";
+    ManifestSignaturesKeyLength(size, algorithm, expected) => "la clé fait {size} ; une clé {algorithm} en fait {expected}", "the key is {size}; an {algorithm} key is {expected}";
+    ManifestSignaturesSignatureLength(size) => "la signature fait {size} ; attendu : 64", "the signature is {size}; expected 64";
+    ManifestSignaturesNoNumber => "donnez les numéros des manifestes valides, par exemple « 1, 4 »", "give the numbers of the valid manifests, for example \"1, 4\"";
+    // ecdsa-nonce-reuse
+    EcdsaNonceReuseTitle => "ECDSA : un nonce répété livre la clé", "ECDSA: a repeated nonce gives the key away";
+    EcdsaNonceReuseTeaches => "Deux signatures ECDSA P-256 d'un compteur avec le même nonce k : k puis la clé privée d se calculent modulo n ; des nonces déterministes (RFC 6979) l'empêchent.", "Two ECDSA P-256 signatures from a meter with the same nonce k: k and then the private key d follow modulo n; deterministic nonces (RFC 6979) prevent it.";
+    EcdsaNonceReuseA => "a (hex)", "a (hex)";
+    EcdsaNonceReuseB => "b (hex)", "b (hex)";
+    EcdsaNonceReuseOp => "Opération (mod n)", "Operation (mod n)";
+    EcdsaNonceReuseMessage => "Message (texte exact)", "Message (exact text)";
+    EcdsaNonceReuseCandidate => "Clé privée candidate d (hex, 32 octets)", "Candidate private key d (hex, 32 bytes)";
+    EcdsaNonceReuseHash => "z = SHA-256(message)", "z = SHA-256(message)";
+    EcdsaNonceReuseHashHelp => "L'empreinte du message, lue comme un entier de 256 bits.", "The message digest, read as a 256-bit integer.";
+    EcdsaNonceReuseHashButton => "Hacher", "Hash";
+    EcdsaNonceReuseScalar => "Calculatrice modulo n", "Calculator modulo n";
+    EcdsaNonceReuseScalarHelp => "Opérations sur les entiers modulo l'ordre n de P-256 ; « a/b » multiplie a par l'inverse de b.", "Operations on integers modulo the P-256 order n; \"a/b\" multiplies a by the inverse of b.";
+    EcdsaNonceReuseScalarButton => "Calculer", "Compute";
+    EcdsaNonceReusePublic => "Clé publique d'un candidat", "Public key of a candidate";
+    EcdsaNonceReusePublicHelp => "Calcule d·G et le compare à la clé publique du compteur.", "Computes d·G and compares it with the meter's public key.";
+    EcdsaNonceReusePublicButton => "Calculer d·G", "Compute d·G";
+    EcdsaNonceReuseZ => "z (hex)", "z (hex)";
+    EcdsaNonceReuseResult => "Résultat mod n (hex)", "Result mod n (hex)";
+    EcdsaNonceReuseNoInverse => "b vaut 0 modulo n : pas d'inverse", "b is 0 modulo n: it has no inverse";
+    EcdsaNonceReuseUnknownOp(op, options) => "opération inconnue « {op} » ; valeurs possibles : {options}", "unknown operation \"{op}\"; valid values: {options}";
+    EcdsaNonceReusePoint => "d·G (SEC1, hex)", "d·G (SEC1, hex)";
+    EcdsaNonceReuseIsMeterKey => "Est la clé du compteur ?", "Is the meter's key?";
+    EcdsaNonceReuseYes => "oui : c'est la clé du compteur", "yes: it is the meter's key";
+    EcdsaNonceReuseNo => "non : une autre clé", "no: another key";
     // (group B entries above this line)
 
     // ---- Group C engines (secure-boot, firmware-update, kex-mitm, fleet-keys) ----

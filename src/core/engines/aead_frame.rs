@@ -4,17 +4,23 @@
 //! authenticates the whole header. A gateway configured with fewer AAD fields accepts a header an
 //! attacker rewrote: a replayed frame with a bumped counter, a reading moved to another device.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Arg, Msg, M};
+use crate::core::tools::{hex_input, number_input, raw, select_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
 
-pub struct AeadFrame;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
+
+impl super::Params for Params {}
 
 pub const HEADER_LEN: usize = 9;
 const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
+const MIN_FRAME: usize = HEADER_LEN + NONCE_LEN + TAG_LEN;
 
 /// Measurement types, by their header byte (1-based).
 pub const TYPES: &[&str] = &["temperature", "humidity", "co2", "door"];
@@ -22,6 +28,7 @@ pub const TYPES: &[&str] = &["temperature", "humidity", "co2", "door"];
 /// The header fields that may go into the AAD, in header order. Every subset is offered.
 pub const AAD_CHOICES: &[&str] = &["none", "device", "counter", "type", "device+counter", "device+type", "counter+type", "device+counter+type"];
 pub const FULL_HEADER: &str = "device+counter+type";
+const HEADER_FIELDS: &[&str] = &["device", "counter", "type"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
@@ -62,6 +69,45 @@ impl Header {
         TYPES.get((self.kind as usize).wrapping_sub(1)).map(|t| t.to_string()).unwrap_or_else(|| format!("0x{:02x}", self.kind))
     }
 }
+
+const SEAL_FIELDS: &[Field] = &[
+    Field::new("aad", M::AeadFrameAad, FieldKind::Select(AAD_CHOICES)).default("none"),
+    Field::new("counter", M::AeadFrameCounter, FieldKind::Number { min: 0, max: u32::MAX as u64 }).prefill("next_counter"),
+    Field::new("type", M::AeadFrameType, FieldKind::Select(TYPES)).prefill("type"),
+    Field::new("payload", M::AeadFramePayload, FieldKind::Text).prefill("reading"),
+    Field::new("nonce", M::AeadFrameNonce, FieldKind::Hex { bytes: Some(NONCE_LEN) }).prefill("nonce"),
+];
+const GATEWAY_FIELDS: &[Field] = &[Field::new("frame", M::AeadFrameFrame, FieldKind::Hex { bytes: None }).prefill("captured"), Field::new("aad", M::AeadFrameAad, FieldKind::Select(AAD_CHOICES)).default("none")];
+const TAMPER_FIELDS: &[Field] = &[
+    Field::new("frame", M::AeadFrameFrame, FieldKind::Hex { bytes: None }).prefill("captured"),
+    Field::new("field", M::AeadFrameField, FieldKind::Select(HEADER_FIELDS)).default("device"),
+    Field::new("value", M::AeadFrameValue, FieldKind::Text),
+];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "aead-frame",
+    title: M::AeadFrameTitle,
+    teaches: M::AeadFrameTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "key", doc: "The device's AES-128-GCM key (hex, 16 bytes)." },
+        VarSpec { name: "device", doc: "The device id (hex, 4 bytes), the first header field." },
+        VarSpec { name: "last_counter", doc: "The last frame counter the gateway accepted from this device." },
+        VarSpec { name: "next_counter", doc: "The next counter the gateway accepts (last_counter + 1)." },
+        VarSpec { name: "type", doc: "The measurement type the learner's frame must carry (humidity or co2)." },
+        VarSpec { name: "reading", doc: "The reading the learner's frame must carry, as text (e.g. `co2=812ppm`)." },
+        VarSpec { name: "nonce", doc: "A fresh nonce for the learner's frame (hex, 12 bytes)." },
+        VarSpec { name: "captured", doc: "A frame recorded earlier from a legacy firmware that authenticated no header field (hex)." },
+    ],
+    checks: &[CheckSpec { name: "frame", doc: "A frame (hex) that the production gateway (whole header in the AAD) accepts, from this device, with the required type and reading; any nonce will do.", answer: AnswerKind::Hex }],
+    tools: &[
+        ToolSpec { id: "seal", title: M::AeadFrameSeal, help: M::AeadFrameSealHelp, button: M::AeadFrameSealButton, fields: SEAL_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "gateway", title: M::AeadFrameGateway, help: M::AeadFrameGatewayHelp, button: M::AeadFrameGatewayButton, fields: GATEWAY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "tamper", title: M::AeadFrameTamper, help: M::AeadFrameTamperHelp, button: M::AeadFrameTamperButton, fields: TAMPER_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+    ],
+    cost: Cost::Light,
+    view: None,
+};
 
 fn key(seed: &InstanceSeed) -> Vec<u8> {
     seed.value("device-key", 16)
@@ -105,26 +151,15 @@ pub enum Refusal {
     BadTag,
 }
 
-/// What a gateway with AAD `aad_choice` makes of a frame: the header and payload it accepts.
-pub fn receive(seed: &InstanceSeed, frame: &[u8], aad_choice: &str) -> Result<(Header, Vec<u8>), Refusal> {
-    if frame.len() < HEADER_LEN + NONCE_LEN + TAG_LEN {
-        return Err(Refusal::TooShort(frame.len()));
+impl Refusal {
+    fn msg(&self) -> Msg {
+        match self {
+            Refusal::TooShort(n) => Msg::AeadFrameTooShort(Arg::bytes(*n)),
+            Refusal::UnknownDevice => Msg::AeadFrameUnknownDevice(),
+            Refusal::Replay { counter, last } => Msg::AeadFrameReplayed(*counter, *last),
+            Refusal::BadTag => Msg::AeadFrameBadTag(),
+        }
     }
-    let header = Header::parse(&frame[..HEADER_LEN]);
-    let nonce: [u8; NONCE_LEN] = frame[HEADER_LEN..HEADER_LEN + NONCE_LEN].try_into().expect("12 bytes");
-    // The gateway knows every device of the fleet; in this lab the neighbour's key is the same
-    // provisioning key, which is what lets a moved reading through when the id is not bound.
-    if header.device != device(seed) && header.device != neighbour(seed) {
-        return Err(Refusal::UnknownDevice);
-    }
-    let last = last_counter(seed);
-    if header.counter <= last {
-        return Err(Refusal::Replay { counter: header.counter, last });
-    }
-    crypto::aes128_gcm_open(&key(seed), &nonce, &header.aad(aad_choice), &frame[HEADER_LEN + NONCE_LEN..])
-        .expect("16-byte key")
-        .map(|payload| (header, payload))
-        .ok_or(Refusal::BadTag)
 }
 
 /// A second device of the same batch, provisioned with the same key (the batch key).
@@ -145,58 +180,6 @@ fn reference_frame(seed: &InstanceSeed) -> Vec<u8> {
     seal(&key(seed), &header, &seed.value("nonce", 12).try_into().expect("12"), FULL_HEADER, reading(seed).as_bytes())
 }
 
-const AAD: L10n = L10n { fr: "Champs de l'en-tête dans les données associées", en: "Header fields in the associated data" };
-const COUNTER: L10n = L10n { fr: "Compteur de trame", en: "Frame counter" };
-const TYPE: L10n = L10n { fr: "Type de mesure", en: "Measurement type" };
-const PAYLOAD: L10n = L10n { fr: "Charge utile (texte)", en: "Payload (text)" };
-const NONCE: L10n = L10n { fr: "Nonce (hex, 12 octets, jamais deux fois)", en: "Nonce (hex, 12 bytes, never twice)" };
-const FRAME: L10n = L10n { fr: "Trame (hex)", en: "Frame (hex)" };
-const FIELD: L10n = L10n { fr: "Champ à réécrire", en: "Field to rewrite" };
-const VALUE: L10n = L10n { fr: "Nouvelle valeur (device : 8 chiffres hex ; counter : entier ; type : nom)", en: "New value (device: 8 hex digits; counter: whole number; type: name)" };
-
-static SEAL_INPUTS: [InputSpec; 5] = [
-    InputSpec { id: "aad", label: AAD, kind: InputKind::Select(AAD_CHOICES), prefill: None },
-    InputSpec { id: "counter", label: COUNTER, kind: InputKind::Number, prefill: Some("next_counter") },
-    InputSpec { id: "type", label: TYPE, kind: InputKind::Select(TYPES), prefill: Some("type") },
-    InputSpec { id: "payload", label: PAYLOAD, kind: InputKind::Text, prefill: Some("reading") },
-    InputSpec { id: "nonce", label: NONCE, kind: InputKind::Hex { bytes: Some(NONCE_LEN) }, prefill: Some("nonce") },
-];
-static GATEWAY_INPUTS: [InputSpec; 2] = [
-    InputSpec { id: "frame", label: FRAME, kind: InputKind::Hex { bytes: None }, prefill: Some("captured") },
-    InputSpec { id: "aad", label: AAD, kind: InputKind::Select(AAD_CHOICES), prefill: None },
-];
-static TAMPER_INPUTS: [InputSpec; 3] = [
-    InputSpec { id: "frame", label: FRAME, kind: InputKind::Hex { bytes: None }, prefill: Some("captured") },
-    InputSpec { id: "field", label: FIELD, kind: InputKind::Select(&["device", "counter", "type"]), prefill: None },
-    InputSpec { id: "value", label: VALUE, kind: InputKind::Text, prefill: None },
-];
-
-fn select<'a>(inputs: &'a BTreeMap<String, String>, id: &str, allowed: &[&'a str], label: L10n) -> Result<&'a str, Bilingual> {
-    let value = inputs.get(id).map(|v| v.trim()).unwrap_or("");
-    let value = if value.is_empty() { allowed[0] } else { value };
-    allowed.iter().find(|a| **a == value).map(|_| value).ok_or_else(|| {
-        Bilingual::new(format!("« {} » vaut « {value} » ; valeurs possibles : {}", label.fr, allowed.join(", ")), format!("\"{}\" is \"{value}\"; valid values: {}", label.en, allowed.join(", ")))
-    })
-}
-
-fn counter_value(text: &str, label: L10n) -> Result<u32, Bilingual> {
-    text.trim().parse::<u32>().map_err(|_| {
-        Bilingual::new(format!("« {} » doit être un entier de 0 à 4294967295", label.fr), format!("\"{}\" must be a whole number from 0 to 4294967295", label.en))
-    })
-}
-
-fn frame_input(inputs: &BTreeMap<String, String>) -> Result<Vec<u8>, Bilingual> {
-    let frame = hex_input(inputs, "frame", FRAME)?;
-    let min = HEADER_LEN + NONCE_LEN + TAG_LEN;
-    if frame.len() < min {
-        return Err(Bilingual::new(
-            format!("la trame fait {} octets ; il en faut au moins {min} (en-tête 9, nonce 12, étiquette 16)", frame.len()),
-            format!("the frame is {} bytes; at least {min} are needed (header 9, nonce 12, tag 16)", frame.len()),
-        ));
-    }
-    Ok(frame)
-}
-
 fn layout(frame: &[u8]) -> String {
     let (header, rest) = frame.split_at(HEADER_LEN);
     let (nonce, rest) = rest.split_at(NONCE_LEN);
@@ -204,196 +187,175 @@ fn layout(frame: &[u8]) -> String {
     format!("{} {} | {} | {} | {} | {}", hex::encode(&header[..4]), hex::encode(&header[4..8]), hex::encode(&header[8..]), hex::encode(nonce), hex::encode(body), hex::encode(tag))
 }
 
-fn out(fr: &'static str, en: &'static str, value: impl Into<String>) -> ToolOutput {
-    ToolOutput { label: L10n { fr, en }, value: value.into() }
+/// A select field; left empty, its first value.
+fn choice<'a>(inputs: &Inputs, id: &str, label: M, options: &[&'a str]) -> Result<&'a str, Msg> {
+    if raw(inputs, id).trim().is_empty() {
+        return Ok(options[0]);
+    }
+    select_input(inputs, id, label, options)
 }
 
-impl Engine for AeadFrame {
-    fn kind(&self) -> &'static str {
-        "aead-frame"
+fn frame_input(inputs: &Inputs) -> Result<Vec<u8>, Msg> {
+    let frame = hex_input(inputs, "frame", M::AeadFrameFrame)?;
+    if frame.len() < MIN_FRAME {
+        return Err(Msg::AeadFrameFrameLength(Arg::bytes(frame.len()), MIN_FRAME));
     }
+    Ok(frame)
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Trame AEAD et en-tête authentifié", en: "AEAD frame and authenticated header" }
+pub struct Instance {
+    key: Vec<u8>,
+    device: [u8; 4],
+    neighbour: [u8; 4],
+    last: u32,
+    kind: u8,
+    reading: String,
+    nonce: Vec<u8>,
+    captured: Vec<u8>,
+    reference: Vec<u8>,
+}
+
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance {
+        key: key(seed),
+        device: device(seed),
+        neighbour: neighbour(seed),
+        last: last_counter(seed),
+        kind: required_type(seed),
+        reading: reading(seed),
+        nonce: seed.value("nonce", 12),
+        captured: captured(seed),
+        reference: reference_frame(seed),
     }
+}
 
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Trame en-tête ‖ nonce ‖ AES-128-GCM ‖ étiquette, une passerelle qui authentifie l'en-tête, un attaquant qui le réécrit. Sans paramètre. Variables : key, device, last_counter, next_counter, type, reading, nonce, captured. Contrôle : frame (trame hex acceptée par la passerelle).",
-            en: "A header ‖ nonce ‖ AES-128-GCM ‖ tag frame, a gateway that authenticates the header, an attacker who rewrites it. No parameter. Variables: key, device, last_counter, next_counter, type, reading, nonce, captured. Check: frame (a hex frame the gateway accepts).",
+impl Instance {
+    /// What a gateway with AAD `aad_choice` makes of a frame: the header and payload it accepts.
+    pub fn receive(&self, frame: &[u8], aad_choice: &str) -> Result<(Header, Vec<u8>), Refusal> {
+        if frame.len() < MIN_FRAME {
+            return Err(Refusal::TooShort(frame.len()));
         }
+        let header = Header::parse(&frame[..HEADER_LEN]);
+        let nonce: [u8; NONCE_LEN] = frame[HEADER_LEN..HEADER_LEN + NONCE_LEN].try_into().expect("12 bytes");
+        // The gateway knows every device of the fleet; in this lab the neighbour's key is the same
+        // provisioning key, which is what lets a moved reading through when the id is not bound.
+        if header.device != self.device && header.device != self.neighbour {
+            return Err(Refusal::UnknownDevice);
+        }
+        if header.counter <= self.last {
+            return Err(Refusal::Replay { counter: header.counter, last: self.last });
+        }
+        crypto::aes128_gcm_open(&self.key, &nonce, &header.aad(aad_choice), &frame[HEADER_LEN + NONCE_LEN..]).expect("16-byte key").map(|payload| (header, payload)).ok_or(Refusal::BadTag)
     }
 
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
+    fn seal_tool(&self, inputs: &Inputs) -> Result<ToolRun, Msg> {
+        let aad = choice(inputs, "aad", M::AeadFrameAad, AAD_CHOICES)?;
+        let counter = number_input(inputs, "counter", M::AeadFrameCounter, 0, u32::MAX as u64)? as u32;
+        let type_name = choice(inputs, "type", M::AeadFrameType, TYPES)?;
+        let kind = TYPES.iter().position(|t| *t == type_name).expect("checked by select") as u8 + 1;
+        let nonce = hex_input(inputs, "nonce", M::AeadFrameNonce)?;
+        let nonce: [u8; NONCE_LEN] = nonce.as_slice().try_into().map_err(|_| Msg::AeadFrameNonceLength(Arg::bytes(nonce.len())))?;
+        let header = Header { device: self.device, counter, kind };
+        let frame = seal(&self.key, &header, &nonce, aad, raw(inputs, "payload").as_bytes());
+        let authenticated = header.aad(aad);
+        Ok(vec![
+            Output::new(M::AeadFrameFrame, Value::Hex(frame.clone())),
+            Output::new(M::AeadFrameLayout, Value::Text(layout(&frame))),
+            Output::new(M::AeadFrameAadOut, if authenticated.is_empty() { Value::Msg(Msg::AeadFrameNoAad()) } else { Value::Hex(authenticated) }),
+        ]
+        .into())
     }
 
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
+    fn gateway_tool(&self, inputs: &Inputs) -> Result<ToolRun, Msg> {
+        let frame = frame_input(inputs)?;
+        let aad = choice(inputs, "aad", M::AeadFrameAad, AAD_CHOICES)?;
+        Ok(match self.receive(&frame, aad) {
+            Ok((header, payload)) => vec![
+                Output::new(M::AeadFrameVerdict, Value::Verdict { ok: true, text: Msg::AeadFrameAccepted() }),
+                Output::new(M::AeadFrameHeaderSeen, Value::Text(format!("{} · {} · {}", hex::encode(header.device), header.counter, header.type_name()))),
+                Output::new(M::AeadFramePayloadOut, Value::Text(String::from_utf8_lossy(&payload).into_owned())),
+            ],
+            Err(refusal) => vec![Output::new(M::AeadFrameRejected, Value::Verdict { ok: false, text: refusal.msg() })],
+        }
+        .into())
     }
 
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["key", "device", "last_counter", "next_counter", "type", "reading", "nonce", "captured"]
+    fn tamper_tool(&self, inputs: &Inputs) -> Result<ToolRun, Msg> {
+        let mut frame = frame_input(inputs)?;
+        let field = choice(inputs, "field", M::AeadFrameField, HEADER_FIELDS)?;
+        let value = raw(inputs, "value").trim();
+        let mut header = Header::parse(&frame[..HEADER_LEN]);
+        match field {
+            "device" => header.device = hex::decode(value).ok().and_then(|d| d.try_into().ok()).ok_or_else(Msg::AeadFrameDeviceId)?,
+            "counter" => header.counter = number_input(inputs, "value", M::AeadFrameValue, 0, u32::MAX as u64)? as u32,
+            _ => header.kind = TYPES.iter().position(|t| *t == value).map(|i| i as u8 + 1).ok_or_else(|| Msg::AeadFrameUnknownType(TYPES.join(", ")))?,
+        }
+        frame[..HEADER_LEN].copy_from_slice(&header.to_bytes());
+        Ok(vec![Output::new(M::AeadFrameRewritten, Value::Hex(frame.clone())), Output::new(M::AeadFrameLayoutShort, Value::Text(layout(&frame)))].into())
     }
+}
 
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let last = last_counter(seed);
-        BTreeMap::from([
-            ("key".to_string(), hex::encode(key(seed))),
-            ("device".to_string(), hex::encode(device(seed))),
-            ("last_counter".to_string(), last.to_string()),
-            ("next_counter".to_string(), (last + 1).to_string()),
-            ("type".to_string(), TYPES[required_type(seed) as usize - 1].to_string()),
-            ("reading".to_string(), reading(seed)),
-            ("nonce".to_string(), hex::encode(seed.value("nonce", 12))),
-            ("captured".to_string(), hex::encode(captured(seed))),
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        Vars::from([
+            ("key".into(), hex::encode(&self.key)),
+            ("device".into(), hex::encode(self.device)),
+            ("last_counter".into(), self.last.to_string()),
+            ("next_counter".into(), (self.last + 1).to_string()),
+            ("type".into(), TYPES[self.kind as usize - 1].to_string()),
+            ("reading".into(), self.reading.clone()),
+            ("nonce".into(), hex::encode(&self.nonce)),
+            ("captured".into(), hex::encode(&self.captured)),
         ])
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["frame"]
-    }
-
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "frame").then(|| hex::encode(reference_frame(seed)))
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "frame").then(|| hex::encode(&self.reference))
     }
 
     /// Any nonce will do: the gateway (whole header in the AAD) must accept the frame, from
     /// this device, with the required type and reading.
-    fn grade(&self, _params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
         if check != "frame" {
-            return super::grade_text(None, answer);
+            return LabVerdict::Unreadable(Msg::UnknownCheck(check));
         }
         let Ok(frame) = hex::decode(crate::core::grading::Normalization::Hex.apply(answer)) else {
-            return LabVerdict::Unreadable(Bilingual::new("la trame doit être en hexadécimal (0-9, a-f)", "the frame must be hexadecimal (0-9, a-f)"));
+            return LabVerdict::Unreadable(Msg::AeadFrameNotHex());
         };
-        match receive(seed, &frame, FULL_HEADER) {
-            Err(Refusal::TooShort(n)) => LabVerdict::Unreadable(Bilingual::new(
-                format!("la trame fait {n} octets ; il en faut au moins 37 (en-tête 9, nonce 12, étiquette 16)"),
-                format!("the frame is {n} bytes; at least 37 are needed (header 9, nonce 12, tag 16)"),
-            )),
-            Ok((header, payload)) if header.device == device(seed) && header.kind == required_type(seed) && payload == reading(seed).as_bytes() => LabVerdict::Correct,
+        match self.receive(&frame, FULL_HEADER) {
+            Err(Refusal::TooShort(n)) => LabVerdict::Unreadable(Msg::AeadFrameFrameLength(Arg::bytes(n), MIN_FRAME)),
+            Ok((header, payload)) if header.device == self.device && header.kind == self.kind && payload == self.reading.as_bytes() => LabVerdict::Correct,
             _ => LabVerdict::Wrong,
         }
     }
 
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            ToolSpec {
-                id: "seal",
-                title: L10n { fr: "Firmware : sceller une trame", en: "Firmware: seal a frame" },
-                help: L10n {
-                    fr: "Construit en-tête ‖ nonce ‖ AES-128-GCM(charge utile) ‖ étiquette avec la clé de l'objet. Les champs choisis de l'en-tête entrent dans les données associées.",
-                    en: "Builds header ‖ nonce ‖ AES-128-GCM(payload) ‖ tag with the device key. The chosen header fields go into the associated data.",
-                },
-                inputs: &SEAL_INPUTS,
-                button: L10n { fr: "Sceller", en: "Seal" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "gateway",
-                title: L10n { fr: "Passerelle : recevoir une trame", en: "Gateway: receive a frame" },
-                help: L10n {
-                    fr: "Vérifie l'objet, refuse un compteur déjà vu, puis ouvre l'AEAD avec les champs choisis comme données associées. La passerelle de production authentifie l'en-tête entier.",
-                    en: "Checks the device, refuses a counter already seen, then opens the AEAD with the chosen fields as associated data. The production gateway authenticates the whole header.",
-                },
-                inputs: &GATEWAY_INPUTS,
-                button: L10n { fr: "Envoyer", en: "Send" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "tamper",
-                title: L10n { fr: "Attaquant : réécrire l'en-tête", en: "Attacker: rewrite the header" },
-                help: L10n {
-                    fr: "Change un champ de l'en-tête en clair, sans toucher au chiffré ni à l'étiquette. Envoyez le résultat à la passerelle.",
-                    en: "Changes one clear header field, leaving the ciphertext and tag alone. Send the result to the gateway.",
-                },
-                inputs: &TAMPER_INPUTS,
-                button: L10n { fr: "Réécrire", en: "Rewrite" },
-                oracle: false,
-            },
-        ]
-    }
-
-    fn run_tool(&self, _params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         match tool {
-            "seal" => {
-                let aad = select(inputs, "aad", AAD_CHOICES, AAD)?;
-                let counter = counter_value(inputs.get("counter").map(String::as_str).unwrap_or(""), COUNTER)?;
-                let type_name = select(inputs, "type", TYPES, TYPE)?;
-                let kind = TYPES.iter().position(|t| *t == type_name).expect("checked by select") as u8 + 1;
-                let nonce = hex_input(inputs, "nonce", NONCE)?;
-                let nonce: [u8; NONCE_LEN] = nonce.as_slice().try_into().map_err(|_| {
-                    Bilingual::new(format!("le nonce fait {} octets ; attendu : 12 (24 chiffres hex)", nonce.len()), format!("the nonce is {} bytes; expected 12 (24 hex digits)", nonce.len()))
-                })?;
-                let payload = inputs.get("payload").cloned().unwrap_or_default();
-                let header = Header { device: device(seed), counter, kind };
-                let frame = seal(&key(seed), &header, &nonce, aad, payload.as_bytes());
-                Ok(vec![
-                    out("Trame (hex)", "Frame (hex)", hex::encode(&frame)),
-                    out("Découpage : objet compteur | type | nonce | chiffré | étiquette", "Layout: device counter | type | nonce | ciphertext | tag", layout(&frame)),
-                    out("Données associées authentifiées (hex)", "Authenticated associated data (hex)", if header.aad(aad).is_empty() { "(aucune / none)".to_string() } else { hex::encode(header.aad(aad)) }),
-                ]
-                .into())
-            }
-            "gateway" => {
-                let frame = frame_input(inputs)?;
-                let aad = select(inputs, "aad", AAD_CHOICES, AAD)?;
-                Ok(match receive(seed, &frame, aad) {
-                    Ok((header, payload)) => vec![
-                        out("Verdict", "Verdict", "ACCEPTED / ACCEPTÉE"),
-                        out("Objet, compteur, type", "Device, counter, type", format!("{} · {} · {}", hex::encode(header.device), header.counter, header.type_name())),
-                        out("Charge utile", "Payload", String::from_utf8_lossy(&payload).into_owned()),
-                    ],
-                    Err(refusal) => {
-                        let (fr, en) = match refusal {
-                            Refusal::TooShort(n) => (format!("trame trop courte ({n} octets)"), format!("frame too short ({n} bytes)")),
-                            Refusal::UnknownDevice => ("objet inconnu de la flotte".to_string(), "device unknown to the fleet".to_string()),
-                            Refusal::Replay { counter, last } => (format!("rejouée : compteur {counter} ≤ dernier accepté {last}"), format!("replayed: counter {counter} ≤ last accepted {last}")),
-                            Refusal::BadTag => ("l'étiquette ne correspond pas : en-tête authentifié, nonce ou chiffré modifié".to_string(), "the tag does not match: authenticated header, nonce or ciphertext changed".to_string()),
-                        };
-                        vec![ToolOutput { label: L10n { fr: "Verdict : REJETÉE", en: "Verdict: REJECTED" }, value: format!("{en} / {fr}") }]
-                    }
-                }
-                .into())
-            }
-            "tamper" => {
-                let mut frame = frame_input(inputs)?;
-                let field = select(inputs, "field", &["device", "counter", "type"], FIELD)?;
-                let value = inputs.get("value").map(|v| v.trim()).unwrap_or("");
-                let mut header = Header::parse(&frame[..HEADER_LEN]);
-                match field {
-                    "device" => {
-                        header.device = hex::decode(value).ok().and_then(|d| d.try_into().ok()).ok_or_else(|| {
-                            Bilingual::new("l'identifiant d'objet fait 4 octets : 8 chiffres hexadécimaux", "a device id is 4 bytes: 8 hex digits")
-                        })?
-                    }
-                    "counter" => header.counter = counter_value(value, VALUE)?,
-                    _ => {
-                        header.kind = TYPES.iter().position(|t| *t == value).map(|i| i as u8 + 1).ok_or_else(|| {
-                            Bilingual::new(format!("type inconnu ; valeurs possibles : {}", TYPES.join(", ")), format!("unknown type; valid values: {}", TYPES.join(", ")))
-                        })?
-                    }
-                }
-                frame[..HEADER_LEN].copy_from_slice(&header.to_bytes());
-                Ok(vec![out("Trame réécrite (hex)", "Rewritten frame (hex)", hex::encode(&frame)), out("Découpage", "Layout", layout(&frame))].into())
-            }
-            _ => Err(super::unknown_tool(tool)),
+            "seal" => self.seal_tool(inputs),
+            "gateway" => self.gateway_tool(inputs),
+            "tamper" => self.tamper_tool(inputs),
+            _ => Err(Msg::UnknownTool(tool)),
         }
     }
 
-    fn workbench_link(&self, _params: &Params, vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        Some(("aes-gcm", vec![("key", vars.get("key")?.clone()), ("nonce", vars.get("nonce")?.clone()), ("data", hex::encode(vars.get("reading")?))]))
+    fn workbench_link(&self) -> Option<WorkbenchLink> {
+        let (key, nonce, data) = (hex::encode(&self.key), hex::encode(&self.nonce), hex::encode(self.reading.as_bytes()));
+        Some(WorkbenchLink::new("aes-gcm", &[("key", key.as_str()), ("nonce", nonce.as_str()), ("data", data.as_str())]))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engines::inputs_of;
+    use crate::core::i18n::Lang;
+    use crate::core::tools::inputs_of;
 
     fn seed(n: u8) -> InstanceSeed {
         InstanceSeed::derive(&[n; 32], "seclab-core", "aead-kat")
+    }
+
+    fn lab(s: &InstanceSeed) -> Instance {
+        build(&Params {}, s)
     }
 
     fn rewrite(frame: &[u8], f: impl Fn(&mut Header)) -> Vec<u8> {
@@ -402,24 +364,29 @@ mod tests {
         [&header.to_bytes()[..], &frame[HEADER_LEN..]].concat()
     }
 
+    fn plain(run: &ToolRun, label: M) -> String {
+        run.get(label).and_then(Value::plain).unwrap()
+    }
+
     /// The attack on a gateway that authenticates no header field: replay the captured frame
     /// with a fresh counter, or move it to the neighbour device; both are accepted.
     #[test]
     fn a_header_outside_the_aad_can_be_rewritten() {
         for n in 0..10 {
             let s = seed(n);
+            let l = lab(&s);
             let captured = captured(&s);
-            assert!(matches!(receive(&s, &captured, "none"), Err(Refusal::Replay { .. })), "the capture itself is old");
+            assert!(matches!(l.receive(&captured, "none"), Err(Refusal::Replay { .. })), "the capture itself is old");
             let replayed = rewrite(&captured, |h| h.counter = last_counter(&s) + 50);
-            let (header, payload) = receive(&s, &replayed, "none").expect("legacy gateway accepts the replay");
+            let (header, payload) = l.receive(&replayed, "none").expect("legacy gateway accepts the replay");
             assert_eq!((header.counter, payload.as_slice()), (last_counter(&s) + 50, &b"door=open"[..]));
             let moved = rewrite(&replayed, |h| h.device = neighbour(&s));
-            assert_eq!(receive(&s, &moved, "none").expect("moved to the neighbour").0.device, neighbour(&s));
+            assert_eq!(l.receive(&moved, "none").expect("moved to the neighbour").0.device, neighbour(&s));
             // Binding some fields is not enough: a counter left out can still be bumped.
             let header = Header { device: device(&s), counter: last_counter(&s) + 1, kind: 3 };
             let partial = seal(&key(&s), &header, &[7; 12], "device+type", b"co2=500ppm");
-            assert!(receive(&s, &rewrite(&partial, |h| h.counter += 100), "device+type").is_ok());
-            assert_eq!(receive(&s, &rewrite(&partial, |h| h.kind = 1), "device+type"), Err(Refusal::BadTag));
+            assert!(l.receive(&rewrite(&partial, |h| h.counter += 100), "device+type").is_ok());
+            assert_eq!(l.receive(&rewrite(&partial, |h| h.kind = 1), "device+type"), Err(Refusal::BadTag));
         }
     }
 
@@ -428,10 +395,11 @@ mod tests {
     fn a_bound_header_cannot_be_rewritten() {
         for n in 0..10 {
             let s = seed(n);
+            let l = lab(&s);
             let frame = reference_frame(&s);
-            assert!(receive(&s, &frame, FULL_HEADER).is_ok());
+            assert!(l.receive(&frame, FULL_HEADER).is_ok());
             for tampered in [rewrite(&frame, |h| h.counter += 1), rewrite(&frame, |h| h.kind = 1), rewrite(&frame, |h| h.device = neighbour(&s))] {
-                assert_eq!(receive(&s, &tampered, FULL_HEADER), Err(Refusal::BadTag));
+                assert_eq!(l.receive(&tampered, FULL_HEADER), Err(Refusal::BadTag));
             }
         }
     }
@@ -439,31 +407,49 @@ mod tests {
     #[test]
     fn frames_sealed_with_the_tools_grade_by_their_aad() {
         let s = seed(3);
-        let vars = AeadFrame.variables(&Params::new(), &s);
+        let l = lab(&s);
+        let vars = l.variables();
         for (aad, verdict) in [(FULL_HEADER, LabVerdict::Correct), ("device+counter", LabVerdict::Wrong), ("none", LabVerdict::Wrong)] {
             let inputs = inputs_of(&[("aad", aad), ("counter", &vars["next_counter"]), ("type", &vars["type"]), ("payload", &vars["reading"]), ("nonce", "00112233445566778899aabb")]);
-            let frame = AeadFrame.run_tool(&Params::new(), &s, "seal", &inputs).unwrap().outputs[0].value.clone();
-            assert_eq!(AeadFrame.grade(&Params::new(), &s, "frame", &frame), verdict, "{aad}");
+            let frame = plain(&l.run_tool("seal", &inputs).unwrap(), M::AeadFrameFrame);
+            assert_eq!(l.grade("frame", &frame), verdict, "{aad}");
         }
         // The right AAD but an old counter, or another reading: wrong.
         let stale = inputs_of(&[("aad", FULL_HEADER), ("counter", &vars["last_counter"]), ("type", &vars["type"]), ("payload", &vars["reading"]), ("nonce", &vars["nonce"])]);
-        let frame = AeadFrame.run_tool(&Params::new(), &s, "seal", &stale).unwrap().outputs[0].value.clone();
-        assert_eq!(AeadFrame.grade(&Params::new(), &s, "frame", &frame), LabVerdict::Wrong);
-        assert!(matches!(AeadFrame.grade(&Params::new(), &s, "frame", "0011"), LabVerdict::Unreadable(_)));
+        let frame = plain(&l.run_tool("seal", &stale).unwrap(), M::AeadFrameFrame);
+        assert_eq!(l.grade("frame", &frame), LabVerdict::Wrong);
+        assert!(matches!(l.grade("frame", "0011"), LabVerdict::Unreadable(_)));
+        // The seal tool with the instance's own values reproduces the reference frame.
+        let own = inputs_of(&[("aad", FULL_HEADER), ("counter", &vars["next_counter"]), ("type", &vars["type"]), ("payload", &vars["reading"]), ("nonce", &vars["nonce"])]);
+        assert_eq!(Some(plain(&l.run_tool("seal", &own).unwrap(), M::AeadFrameFrame)), l.reference("frame"));
     }
 
     #[test]
     fn the_tools_show_the_attack_and_say_why_a_frame_is_refused() {
         let s = seed(4);
-        let vars = AeadFrame.variables(&Params::new(), &s);
-        let bumped = AeadFrame.run_tool(&Params::new(), &s, "tamper", &inputs_of(&[("frame", &vars["captured"]), ("field", "counter"), ("value", "99999")])).unwrap().outputs[0].value.clone();
-        let legacy = AeadFrame.run_tool(&Params::new(), &s, "gateway", &inputs_of(&[("frame", &bumped), ("aad", "none")])).unwrap();
-        assert_eq!(legacy.outputs[0].value, "ACCEPTED / ACCEPTÉE");
-        let old = AeadFrame.run_tool(&Params::new(), &s, "gateway", &inputs_of(&[("frame", &vars["captured"]), ("aad", "none")])).unwrap();
-        assert!(old.outputs[0].value.starts_with("replayed: counter"), "{}", old.outputs[0].value);
-        let err = AeadFrame.run_tool(&Params::new(), &s, "tamper", &inputs_of(&[("frame", &vars["captured"]), ("field", "type"), ("value", "smoke")])).unwrap_err();
-        assert_eq!(err.en, "unknown type; valid values: temperature, humidity, co2, door");
-        let err = AeadFrame.run_tool(&Params::new(), &s, "gateway", &inputs_of(&[("frame", &vars["captured"]), ("aad", "header")])).unwrap_err();
-        assert!(err.en.contains("valid values: none, device"), "{}", err.en);
+        let l = lab(&s);
+        let vars = l.variables();
+        let bumped = plain(&l.run_tool("tamper", &inputs_of(&[("frame", &vars["captured"]), ("field", "counter"), ("value", "99999")])).unwrap(), M::AeadFrameRewritten);
+        let legacy = l.run_tool("gateway", &inputs_of(&[("frame", &bumped), ("aad", "none")])).unwrap();
+        assert_eq!(legacy.outputs[0].value, Value::Verdict { ok: true, text: Msg::AeadFrameAccepted() });
+        assert_eq!(legacy.outputs[0].value.render(Lang::En), "ACCEPTED");
+        assert_eq!(plain(&legacy, M::AeadFramePayloadOut), "door=open");
+        // The production gateway refuses the same frame: the tag covers the counter.
+        let bound = l.run_tool("gateway", &inputs_of(&[("frame", &bumped), ("aad", FULL_HEADER)])).unwrap();
+        assert!(bound.outputs[0].value.render(Lang::En).starts_with("the tag does not match"));
+        // An empty AAD choice is the first one ("none"), as the page's select starts.
+        let old = l.run_tool("gateway", &inputs_of(&[("frame", &vars["captured"]), ("aad", "")])).unwrap();
+        let first = old.outputs[0].value.render(Lang::En);
+        assert!(first.starts_with("replayed: counter"), "{first}");
+        assert_eq!(old.get(M::AeadFrameRejected), Some(&Value::Verdict { ok: false, text: Msg::AeadFrameReplayed(last_counter(&s) - 7, last_counter(&s)) }));
+        assert!(old.outputs[0].value.render(Lang::Fr).starts_with("rejouée : compteur"));
+        let err = l.run_tool("tamper", &inputs_of(&[("frame", &vars["captured"]), ("field", "type"), ("value", "smoke")])).unwrap_err();
+        assert_eq!(err.en(), "unknown type; valid values: temperature, humidity, co2, door");
+        let err = l.run_tool("gateway", &inputs_of(&[("frame", &vars["captured"]), ("aad", "header")])).unwrap_err();
+        assert!(err.en().contains("must be one of: none, device"), "{}", err.en());
+        let err = l.run_tool("gateway", &inputs_of(&[("frame", "0011")])).unwrap_err();
+        assert_eq!(err.en(), "the frame is 2 bytes; at least 37 are needed (header 9, nonce 12, tag 16)");
+        let err = l.run_tool("tamper", &inputs_of(&[("frame", &vars["captured"]), ("field", "device"), ("value", "0011")])).unwrap_err();
+        assert_eq!(err.en(), "a device id is 4 bytes: 8 hex digits");
     }
 }

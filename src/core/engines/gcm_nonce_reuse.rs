@@ -4,16 +4,49 @@
 //! E_K(J₀): T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), an equation whose root is the hash key H, and
 //! with H any frame can be forged. With `unique_nonce = true` the second frame gets a fresh nonce.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::ctr_nonce_reuse::{crib_tool, run_crib};
-use super::{unknown_params, Engine, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
 
-pub struct GcmNonceReuse;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    /// The fixed lock: a fresh nonce for the second frame.
+    pub unique_nonce: bool,
+}
+
+impl super::Params for Params {}
 
 const TAG_LEN: usize = 16;
+
+const CRIB_FIELDS: &[Field] = &[Field::new("crib", M::GcmNonceReuseCribWord, FieldKind::Text), Field::new("position", M::GcmNonceReusePosition, FieldKind::Number { min: 0, max: 4096 })];
+
+/// The crib-dragging tool (the same as the CTR nonce-reuse engine's): C₁ ⊕ C₂, then a guessed
+/// word XORed in at a position.
+pub const CRIB_TOOL: ToolSpec = ToolSpec { id: "crib", title: M::GcmNonceReuseCrib, help: M::GcmNonceReuseCribHelp, button: M::GcmNonceReuseCribButton, fields: CRIB_FIELDS, oracle: false, cost: Cost::Light, after_solving: false };
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "gcm-nonce-reuse",
+    title: M::GcmNonceReuseTitle,
+    teaches: M::GcmNonceReuseTeaches,
+    params: &[ParamSpec { name: "unique_nonce", doc: "true: the fixed lock, which seals the second frame under a fresh nonce; the keystream and the tag mask no longer cancel.", expect: "true or false", example: "true" }],
+    variables: &[
+        VarSpec { name: "nonce", doc: "The first frame's nonce (hex, 12 bytes)." },
+        VarSpec { name: "nonce2", doc: "The second frame's nonce (hex, 12 bytes): the same as `nonce` unless `unique_nonce = true`." },
+        VarSpec { name: "c1", doc: "The first (known, status) frame's ciphertext (hex)." },
+        VarSpec { name: "t1", doc: "The first frame's GCM tag (hex, 16 bytes)." },
+        VarSpec { name: "c2", doc: "The second (secret, unlock grant) frame's ciphertext (hex)." },
+        VarSpec { name: "t2", doc: "The second frame's GCM tag (hex, 16 bytes)." },
+        VarSpec { name: "known", doc: "The first frame's plaintext, a status message whose format is public (text)." },
+    ],
+    checks: &[CheckSpec { name: "second-message", doc: "The second frame's plaintext (the unlock grant), as text.", answer: AnswerKind::Text }],
+    tools: &[CRIB_TOOL, XOR_TOOL, ToolSpec { id: "tags", title: M::GcmNonceReuseTags, help: M::GcmNonceReuseTagsHelp, button: M::GcmNonceReuseTagsButton, fields: &[], oracle: false, cost: Cost::Light, after_solving: false }],
+    cost: Cost::Light,
+    view: None,
+};
 
 /// The status frame every lock sends when it wakes: its format is public.
 pub fn known_message(seed: &InstanceSeed) -> String {
@@ -28,21 +61,17 @@ pub fn secret_message(seed: &InstanceSeed) -> String {
     format!("grant;code={code:06};valid=15min;for=courier")
 }
 
-fn unique_nonce(params: &Params) -> bool {
-    params.get("unique_nonce").and_then(|v| v.as_bool()).unwrap_or(false)
-}
-
 pub fn key(seed: &InstanceSeed) -> Vec<u8> {
     seed.value("key", 16)
 }
 
 fn nonces(params: &Params, seed: &InstanceSeed) -> ([u8; 12], [u8; 12]) {
     let first: [u8; 12] = seed.value("nonce", 12).try_into().expect("12 bytes");
-    let second = if unique_nonce(params) { seed.value("nonce-2", 12).try_into().expect("12 bytes") } else { first };
+    let second = if params.unique_nonce { seed.value("nonce-2", 12).try_into().expect("12 bytes") } else { first };
     (first, second)
 }
 
-/// Both frames as (ciphertext, tag); the lock authenticates the lock id as associated data.
+/// Both frames as (ciphertext, tag); no associated data.
 pub fn frames(params: &Params, seed: &InstanceSeed) -> [(Vec<u8>, Vec<u8>); 2] {
     let (n1, n2) = nonces(params, seed);
     let k = key(seed);
@@ -56,103 +85,78 @@ pub fn frames(params: &Params, seed: &InstanceSeed) -> [(Vec<u8>, Vec<u8>); 2] {
     ]
 }
 
-impl Engine for GcmNonceReuse {
-    fn kind(&self) -> &'static str {
-        "gcm-nonce-reuse"
-    }
+fn printable(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| if b.is_ascii_graphic() || *b == b' ' { *b as char } else { '·' }).collect()
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Deux trames AES-GCM, un seul nonce", en: "Two AES-GCM frames, one nonce" }
+/// Crib dragging over two ciphertexts under one keystream.
+pub fn run_crib(c1: &[u8], c2: &[u8], inputs: &Inputs) -> Result<ToolRun, Msg> {
+    let x: Vec<u8> = c1.iter().zip(c2).map(|(a, b)| a ^ b).collect();
+    let crib = raw(inputs, "crib");
+    if crib.is_empty() {
+        return Err(Msg::GcmNonceReuseCribEmpty());
     }
+    let position = Some(raw(inputs, "position").trim()).filter(|p| !p.is_empty()).unwrap_or("0");
+    let max = x.len().saturating_sub(crib.len());
+    let position = position.parse::<usize>().ok().filter(|p| *p <= max).ok_or_else(|| Msg::GcmNonceReusePositionRange(max, x.len()))?;
+    let other: Vec<u8> = crib.bytes().zip(&x[position..]).map(|(a, b)| a ^ b).collect();
+    let mut line = vec![b'.'; x.len()];
+    line[position..position + other.len()].copy_from_slice(&other);
+    Ok(vec![
+        Output::new(M::GcmNonceReuseCribXor, Value::Hex(x)),
+        Output::new(M::GcmNonceReuseCribOther, Value::Text(printable(&other))),
+        Output::new(M::GcmNonceReuseCribOverview, Value::Text(printable(&line))),
+    ]
+    .into())
+}
 
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Deux trames AES-128-GCM scellées avec la même clé et le même nonce. Paramètre : unique_nonce (vrai : le correctif). Variables : nonce, nonce2, c1, t1, c2, t2, known. Contrôle : second-message (texte).",
-            en: "Two AES-128-GCM frames sealed with the same key and nonce. Parameter: unique_nonce (true: the fix). Variables: nonce, nonce2, c1, t1, c2, t2, known. Check: second-message (text).",
-        }
-    }
+pub struct Instance {
+    nonces: ([u8; 12], [u8; 12]),
+    frames: [(Vec<u8>, Vec<u8>); 2],
+    known: String,
+    secret: String,
+}
 
-    fn param_names(&self) -> &'static [&'static str] {
-        &["unique_nonce"]
-    }
+pub fn build(params: &Params, seed: &InstanceSeed) -> Instance {
+    Instance { nonces: nonces(params, seed), frames: frames(params, seed), known: known_message(seed), secret: secret_message(seed) }
+}
 
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        let mut errors = unknown_params(params, self.param_names());
-        super::fixed_variant(params, "unique_nonce", "the fixed lock", &mut errors);
-        errors
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["nonce", "nonce2", "c1", "t1", "c2", "t2", "known"]
-    }
-
-    fn variables(&self, params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let [(c1, t1), (c2, t2)] = frames(params, seed);
-        let (n1, n2) = nonces(params, seed);
-        BTreeMap::from([
-            ("nonce".to_string(), hex::encode(n1)),
-            ("nonce2".to_string(), hex::encode(n2)),
-            ("c1".to_string(), hex::encode(c1)),
-            ("t1".to_string(), hex::encode(t1)),
-            ("c2".to_string(), hex::encode(c2)),
-            ("t2".to_string(), hex::encode(t2)),
-            ("known".to_string(), known_message(seed)),
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        let [(c1, t1), (c2, t2)] = &self.frames;
+        Vars::from([
+            ("nonce".into(), hex::encode(self.nonces.0)),
+            ("nonce2".into(), hex::encode(self.nonces.1)),
+            ("c1".into(), hex::encode(c1)),
+            ("t1".into(), hex::encode(t1)),
+            ("c2".into(), hex::encode(c2)),
+            ("t2".into(), hex::encode(t2)),
+            ("known".into(), self.known.clone()),
         ])
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["second-message"]
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "second-message").then(|| self.secret.clone())
     }
 
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "second-message").then(|| secret_message(seed))
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        match self.reference(check) {
+            Some(r) => grade_text(Some(r), answer),
+            None => LabVerdict::Unreadable(Msg::UnknownCheck(check)),
+        }
     }
 
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        super::grade_text(self.reference(params, seed, check), answer)
-    }
-
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            crib_tool(),
-            super::xor_tool(),
-            ToolSpec {
-                id: "tags",
-                title: L10n { fr: "Les deux étiquettes", en: "The two tags" },
-                help: L10n {
-                    fr: "T = GHASH_H(A, C) ⊕ E_K(J₀), et J₀ ne dépend que du nonce : avec un nonce répété, le masque s'annule dans T₁ ⊕ T₂.",
-                    en: "T = GHASH_H(A, C) ⊕ E_K(J₀), and J₀ depends only on the nonce: with a repeated nonce, the mask cancels in T₁ ⊕ T₂.",
-                },
-                inputs: &[],
-                button: L10n { fr: "Comparer", en: "Compare" },
-                oracle: false,
-            },
-        ]
-    }
-
-    fn run_tool(&self, params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        let [(c1, t1), (c2, t2)] = frames(params, seed);
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
+        let [(c1, t1), (c2, t2)] = &self.frames;
         match tool {
-            "crib" => run_crib(&c1, &c2, inputs).map(Into::into),
-            "xor" => super::run_xor(inputs).map(Into::into),
+            "crib" => run_crib(c1, c2, inputs),
+            "xor" => crate::core::tools::run_xor(inputs),
             "tags" => {
-                let (n1, n2) = nonces(params, seed);
-                let x: Vec<u8> = t1.iter().zip(&t2).map(|(a, b)| a ^ b).collect();
-                let same = n1 == n2;
-                Ok(vec![
-                    ToolOutput { label: L10n { fr: "T₁ ⊕ T₂ (hex)", en: "T₁ ⊕ T₂ (hex)" }, value: hex::encode(x) },
-                    ToolOutput {
-                        label: L10n { fr: "Même nonce ?", en: "Same nonce?" },
-                        value: if same {
-                            "yes: T₁ ⊕ T₂ = GHASH_H(C₁) ⊕ GHASH_H(C₂), a polynomial in H alone / oui : un polynôme en H seul".to_string()
-                        } else {
-                            "no: the masks differ and do not cancel / non : les masques diffèrent".to_string()
-                        },
-                    },
-                ]
-                .into())
+                let x: Vec<u8> = t1.iter().zip(t2).map(|(a, b)| a ^ b).collect();
+                let same = if self.nonces.0 == self.nonces.1 { Msg::GcmNonceReuseSameYes() } else { Msg::GcmNonceReuseSameNo() };
+                Ok(vec![Output::new(M::GcmNonceReuseTagXor, Value::Hex(x)), Output::new(M::GcmNonceReuseSameNonce, Value::Msg(same))].into())
             }
-            _ => Err(super::unknown_tool(tool)),
+            _ => Err(Msg::UnknownTool(tool)),
         }
     }
 }
@@ -160,6 +164,7 @@ impl Engine for GcmNonceReuse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::tools::inputs_of;
     use ghash::universal_hash::UniversalHash;
 
     fn xor(a: &[u8], b: &[u8]) -> Vec<u8> {
@@ -176,19 +181,23 @@ mod tests {
         g.finalize().to_vec()
     }
 
+    fn fixed() -> Params {
+        Params { unique_nonce: true }
+    }
+
     /// The attack on confidentiality: P₂ = C₁ ⊕ C₂ ⊕ P₁ over the common length.
     #[test]
     fn the_known_frame_reveals_the_other_when_the_nonce_repeats() {
         for n in 0..10u8 {
             let seed = InstanceSeed::derive(&[n; 32], "seclab-core", "gcm-nonce-reuse");
-            let p = Params::new();
-            let vars = GcmNonceReuse.variables(&p, &seed);
+            let lab = build(&Params::default(), &seed);
+            let vars = lab.variables();
             assert_eq!(vars["nonce"], vars["nonce2"]);
             let (c1, c2) = (hex::decode(&vars["c1"]).unwrap(), hex::decode(&vars["c2"]).unwrap());
             assert!(c1.len() >= c2.len(), "the known frame covers the secret one");
             let recovered = String::from_utf8(xor(&xor(&c1, &c2), vars["known"].as_bytes())).unwrap();
-            assert_eq!(GcmNonceReuse.grade(&p, &seed, "second-message", &recovered), LabVerdict::Correct);
-            assert_eq!(GcmNonceReuse.grade(&p, &seed, "second-message", "grant;code=000000"), LabVerdict::Wrong);
+            assert_eq!(lab.grade("second-message", &recovered), LabVerdict::Correct);
+            assert_eq!(lab.grade("second-message", "grant;code=000000"), LabVerdict::Wrong);
         }
     }
 
@@ -200,7 +209,7 @@ mod tests {
         let seed = InstanceSeed::derive(&[9; 32], "seclab-core", "gcm-nonce-reuse");
         let k = key(&seed);
         let h = crypto::aes128_ecb_encrypt(&k, &[0; 16]).unwrap();
-        let [(c1, t1), (c2, t2)] = frames(&Params::new(), &seed);
+        let [(c1, t1), (c2, t2)] = frames(&Params::default(), &seed);
         assert_eq!(xor(&t1, &t2), xor(&ghash(&h, &c1), &ghash(&h, &c2)), "T₁ ⊕ T₂ depends on H only");
 
         let mask = xor(&t1, &ghash(&h, &c1));
@@ -212,25 +221,38 @@ mod tests {
         let opened = crypto::aes128_gcm_open(&k, &nonce, b"", &[forged_c, forged_t.clone()].concat()).unwrap();
         assert_eq!(opened.as_deref(), Some(forged_text.as_bytes()), "the lock accepts the forgery");
 
-        let fixed = params_with_unique();
-        let [(f1, ft1), (f2, ft2)] = frames(&fixed, &seed);
+        let [(f1, ft1), (f2, ft2)] = frames(&fixed(), &seed);
         assert_ne!(xor(&ft1, &ft2), xor(&ghash(&h, &f1), &ghash(&h, &f2)));
-    }
-
-    fn params_with_unique() -> Params {
-        crate::core::engines::params_with("unique_nonce", true)
+        // The tags tool says which case holds.
+        let tags = build(&Params::default(), &seed).run_tool("tags", &Inputs::new()).unwrap();
+        assert_eq!(tags.get(M::GcmNonceReuseTagXor), Some(&Value::Hex(xor(&t1, &t2))));
+        assert!(tags.get(M::GcmNonceReuseSameNonce).unwrap().render(crate::core::i18n::Lang::En).starts_with("yes:"));
     }
 
     /// With a fresh nonce per frame the confidentiality attack yields noise.
     #[test]
     fn a_unique_nonce_defeats_it() {
         let seed = InstanceSeed::derive(&[4; 32], "seclab-core", "gcm-nonce-reuse");
-        let p = params_with_unique();
-        let vars = GcmNonceReuse.variables(&p, &seed);
+        let lab = build(&fixed(), &seed);
+        let vars = lab.variables();
         assert_ne!(vars["nonce"], vars["nonce2"]);
         let (c1, c2) = (hex::decode(&vars["c1"]).unwrap(), hex::decode(&vars["c2"]).unwrap());
         assert!(!xor(&xor(&c1, &c2), vars["known"].as_bytes()).starts_with(b"grant;"));
-        let tags = GcmNonceReuse.run_tool(&p, &seed, "tags", &BTreeMap::new()).unwrap();
-        assert!(tags.outputs[1].value.starts_with("no:"));
+        let tags = lab.run_tool("tags", &Inputs::new()).unwrap();
+        assert_eq!(tags.outputs[1].value, Value::Msg(Msg::GcmNonceReuseSameNo()));
+        assert!(tags.outputs[1].value.render(crate::core::i18n::Lang::En).starts_with("no:"));
+    }
+
+    /// Crib dragging: the known frame's opening word, slid at position 0, shows the grant's start.
+    #[test]
+    fn crib_dragging_shows_the_other_frame() {
+        let seed = InstanceSeed::derive(&[5; 32], "seclab-core", "gcm-nonce-reuse");
+        let lab = build(&Params::default(), &seed);
+        let run = lab.run_tool("crib", &inputs_of(&[("crib", "status;"), ("position", "0")])).unwrap();
+        assert_eq!(run.get(M::GcmNonceReuseCribOther), Some(&Value::Text("grant;c".into())));
+        assert!(run.get(M::GcmNonceReuseCribOverview).and_then(Value::plain).unwrap().starts_with("grant;c...."));
+        let err = lab.run_tool("crib", &inputs_of(&[("crib", "status;"), ("position", "999")])).unwrap_err();
+        assert!(err.en().starts_with("the position must be a whole number from 0 to"), "{}", err.en());
+        assert_eq!(lab.run_tool("crib", &inputs_of(&[("crib", "")])).unwrap_err(), Msg::GcmNonceReuseCribEmpty());
     }
 }

@@ -4,16 +4,67 @@
 //! that is not the vendor's. The lesson: verify against the pinned vendor key, never against the
 //! key that travels with the manifest.
 
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
 
-use super::{hex_input, unknown_params, Engine, InputKind, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, VarSpec, Vars};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Arg, Msg, M};
+use crate::core::tools::{hex_input, raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
 
-pub struct ManifestSignatures;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {}
+
+impl super::Params for Params {}
 
 pub const COUNT: usize = 6;
 pub const ALGORITHMS: &[&str] = &["ed25519", "ecdsa-p256"];
+
+const VERIFY_FIELDS: &[Field] = &[
+    Field::new("algorithm", M::ManifestSignaturesAlgorithm, FieldKind::Select(ALGORITHMS)).default("ed25519"),
+    Field::new("key", M::ManifestSignaturesKey, FieldKind::Hex { bytes: None }).prefill("vendor_ed25519"),
+    Field::new("message", M::ManifestSignaturesMessage, FieldKind::Text),
+    Field::new("signature", M::ManifestSignaturesSignature, FieldKind::Hex { bytes: Some(64) }),
+];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "manifest-signatures",
+    title: M::ManifestSignaturesTitle,
+    teaches: M::ManifestSignaturesTeaches,
+    params: &[],
+    variables: &[
+        VarSpec { name: "vendor_ed25519", doc: "The vendor's pinned Ed25519 public key (hex, 32 bytes)." },
+        VarSpec { name: "vendor_p256", doc: "The vendor's pinned ECDSA P-256 public key (hex, 65-byte uncompressed SEC1 point)." },
+        VarSpec { name: "alg_1", doc: "Manifest 1's algorithm: `ed25519` or `ecdsa-p256` (alg_2 to alg_6 likewise)." },
+        VarSpec { name: "alg_2", doc: "Manifest 2's algorithm." },
+        VarSpec { name: "alg_3", doc: "Manifest 3's algorithm." },
+        VarSpec { name: "alg_4", doc: "Manifest 4's algorithm." },
+        VarSpec { name: "alg_5", doc: "Manifest 5's algorithm." },
+        VarSpec { name: "alg_6", doc: "Manifest 6's algorithm." },
+        VarSpec { name: "manifest_1", doc: "Manifest 1's exact text, as received (manifest_2 to manifest_6 likewise)." },
+        VarSpec { name: "manifest_2", doc: "Manifest 2's text." },
+        VarSpec { name: "manifest_3", doc: "Manifest 3's text." },
+        VarSpec { name: "manifest_4", doc: "Manifest 4's text." },
+        VarSpec { name: "manifest_5", doc: "Manifest 5's text." },
+        VarSpec { name: "manifest_6", doc: "Manifest 6's text." },
+        VarSpec { name: "sig_1", doc: "Manifest 1's signature (hex, 64 bytes; sig_2 to sig_6 likewise)." },
+        VarSpec { name: "sig_2", doc: "Manifest 2's signature." },
+        VarSpec { name: "sig_3", doc: "Manifest 3's signature." },
+        VarSpec { name: "sig_4", doc: "Manifest 4's signature." },
+        VarSpec { name: "sig_5", doc: "Manifest 5's signature." },
+        VarSpec { name: "sig_6", doc: "Manifest 6's signature." },
+        VarSpec { name: "key_1", doc: "The public key shipped beside manifest 1, the signer's claim (hex; key_2 to key_6 likewise)." },
+        VarSpec { name: "key_2", doc: "The key shipped beside manifest 2." },
+        VarSpec { name: "key_3", doc: "The key shipped beside manifest 3." },
+        VarSpec { name: "key_4", doc: "The key shipped beside manifest 4." },
+        VarSpec { name: "key_5", doc: "The key shipped beside manifest 5." },
+        VarSpec { name: "key_6", doc: "The key shipped beside manifest 6." },
+    ],
+    checks: &[CheckSpec { name: "valid-manifests", doc: "The numbers (1 to 6) of the genuine manifests, separated by commas, in any order.", answer: AnswerKind::Text }],
+    tools: &[ToolSpec { id: "verify", title: M::ManifestSignaturesVerify, help: M::ManifestSignaturesVerifyHelp, button: M::ManifestSignaturesVerifyButton, fields: VERIFY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false }],
+    cost: Cost::Light,
+    view: None,
+};
 
 /// How a manifest was spoiled, if it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,13 +148,12 @@ pub fn layout(seed: &InstanceSeed) -> [(Flaw, &'static str); COUNT] {
 }
 
 /// The six manifests of an instance: two to four genuine, the others each with one flaw.
-/// Each key is derived once: the page builds this on the main thread.
 pub fn manifests(seed: &InstanceSeed) -> Vec<Manifest> {
-    build(seed).1
+    make(seed).1
 }
 
-/// The vendor's public keys by algorithm, and the manifests.
-fn build(seed: &InstanceSeed) -> (Vec<(&'static str, Vec<u8>)>, Vec<Manifest>) {
+/// The vendor's public keys by algorithm, and the manifests; each key is derived once.
+fn make(seed: &InstanceSeed) -> (Vec<(&'static str, Vec<u8>)>, Vec<Manifest>) {
     let keys: Vec<(&str, Vec<u8>, Vec<u8>)> = ALGORITHMS
         .iter()
         .map(|a| {
@@ -148,77 +198,40 @@ pub fn genuine_list(seed: &InstanceSeed) -> String {
     layout(seed).iter().enumerate().filter(|(_, m)| m.0 == Flaw::Genuine).map(|(i, _)| (i + 1).to_string()).collect::<Vec<_>>().join(",")
 }
 
-const ALGORITHM: L10n = L10n { fr: "Algorithme", en: "Algorithm" };
-const KEY: L10n = L10n { fr: "Clé publique (hex)", en: "Public key (hex)" };
-const MESSAGE: L10n = L10n { fr: "Manifeste (texte exact)", en: "Manifest (exact text)" };
-const SIGNATURE: L10n = L10n { fr: "Signature (hex, 64 octets)", en: "Signature (hex, 64 bytes)" };
-static VERIFY_INPUTS: [InputSpec; 4] = [
-    InputSpec { id: "algorithm", label: ALGORITHM, kind: InputKind::Select(ALGORITHMS), prefill: None },
-    InputSpec { id: "key", label: KEY, kind: InputKind::Hex { bytes: None }, prefill: Some("vendor_ed25519") },
-    InputSpec { id: "message", label: MESSAGE, kind: InputKind::Text, prefill: None },
-    InputSpec { id: "signature", label: SIGNATURE, kind: InputKind::Hex { bytes: Some(64) }, prefill: None },
-];
+pub struct Instance {
+    vendor: Vec<(&'static str, Vec<u8>)>,
+    manifests: Vec<Manifest>,
+    genuine: String,
+}
 
-impl Engine for ManifestSignatures {
-    fn kind(&self) -> &'static str {
-        "manifest-signatures"
-    }
+pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
+    let (vendor, manifests) = make(seed);
+    Instance { vendor, manifests, genuine: genuine_list(seed) }
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Vérifier des manifestes de firmware signés", en: "Verify signed firmware manifests" }
-    }
-
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Six manifestes signés en Ed25519 ou ECDSA P-256, dont certains sont faux. Sans paramètre. Variables : vendor_ed25519, vendor_p256, puis pour i de 1 à 6 : alg_i, manifest_i, sig_i, key_i. Contrôle : valid-manifests (numéros séparés par des virgules).",
-            en: "Six manifests signed with Ed25519 or ECDSA P-256, some of them false. No parameter. Variables: vendor_ed25519, vendor_p256, then for i from 1 to 6: alg_i, manifest_i, sig_i, key_i. Check: valid-manifests (numbers separated by commas).",
-        }
-    }
-
-    fn param_names(&self) -> &'static [&'static str] {
-        &[]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        unknown_params(params, self.param_names())
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        let mut names = vec!["vendor_ed25519", "vendor_p256"];
-        names.extend(["alg_1", "alg_2", "alg_3", "alg_4", "alg_5", "alg_6"]);
-        names.extend(["manifest_1", "manifest_2", "manifest_3", "manifest_4", "manifest_5", "manifest_6"]);
-        names.extend(["sig_1", "sig_2", "sig_3", "sig_4", "sig_5", "sig_6"]);
-        names.extend(["key_1", "key_2", "key_3", "key_4", "key_5", "key_6"]);
-        names
-    }
-
-    fn variables(&self, _params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let (vendor, manifests) = build(seed);
-        let mut vars = BTreeMap::from([("vendor_ed25519".to_string(), hex::encode(&vendor[0].1)), ("vendor_p256".to_string(), hex::encode(&vendor[1].1))]);
-        for (i, m) in manifests.into_iter().enumerate() {
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        let mut vars = Vars::from([("vendor_ed25519".into(), hex::encode(&self.vendor[0].1)), ("vendor_p256".into(), hex::encode(&self.vendor[1].1))]);
+        for (i, m) in self.manifests.iter().enumerate() {
             vars.insert(format!("alg_{}", i + 1), m.algorithm.to_string());
-            vars.insert(format!("manifest_{}", i + 1), m.text);
-            vars.insert(format!("sig_{}", i + 1), hex::encode(m.signature));
-            vars.insert(format!("key_{}", i + 1), hex::encode(m.bundled_key));
+            vars.insert(format!("manifest_{}", i + 1), m.text.clone());
+            vars.insert(format!("sig_{}", i + 1), hex::encode(&m.signature));
+            vars.insert(format!("key_{}", i + 1), hex::encode(&m.bundled_key));
         }
         vars
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["valid-manifests"]
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "valid-manifests").then(|| self.genuine.clone())
     }
 
-    fn reference(&self, _params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "valid-manifests").then(|| genuine_list(seed))
-    }
-
-    /// Any order, any separator among commas and spaces. A list with no number is unreadable;
-    /// anything else that is not exactly the genuine set is wrong.
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        let Some(reference) = self.reference(params, seed, check) else { return super::grade_text(None, answer) };
+    /// Any order, any separator among commas, semicolons and spaces. A list with no number is
+    /// unreadable; anything else that is not exactly the genuine set is wrong.
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        let Some(reference) = self.reference(check) else { return LabVerdict::Unreadable(Msg::UnknownCheck(check)) };
         let tokens: Vec<&str> = answer.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|t| !t.is_empty()).collect();
         if tokens.is_empty() {
-            return LabVerdict::Unreadable(Bilingual::new("donnez les numéros des manifestes valides, par exemple « 1, 4 »", "give the numbers of the valid manifests, for example \"1, 4\""));
+            return LabVerdict::Unreadable(Msg::ManifestSignaturesNoNumber());
         }
         let mut given: Vec<usize> = Vec::new();
         for t in tokens {
@@ -233,54 +246,33 @@ impl Engine for ManifestSignatures {
         if given == expected { LabVerdict::Correct } else { LabVerdict::Wrong }
     }
 
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![ToolSpec {
-            id: "verify",
-            title: L10n { fr: "Vérifier une signature", en: "Verify a signature" },
-            help: L10n {
-                fr: "Ed25519 (RFC 8032) ou ECDSA P-256 avec SHA-256. Clé Ed25519 : 32 octets ; clé P-256 : point SEC1 non compressé de 65 octets (04 ‖ x ‖ y). La signature couvre le texte exact du manifeste.",
-                en: "Ed25519 (RFC 8032) or ECDSA P-256 with SHA-256. Ed25519 key: 32 bytes; P-256 key: 65-byte uncompressed SEC1 point (04 ‖ x ‖ y). The signature covers the manifest's exact text.",
-            },
-            inputs: &VERIFY_INPUTS,
-            button: L10n { fr: "Vérifier", en: "Verify" },
-            oracle: false,
-        }]
-    }
-
-    fn run_tool(&self, _params: &Params, _seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         if tool != "verify" {
-            return Err(super::unknown_tool(tool));
+            return Err(Msg::UnknownTool(tool));
         }
-        let algorithm = inputs.get("algorithm").map(|a| a.trim()).filter(|a| !a.is_empty()).unwrap_or(ALGORITHMS[0]);
+        let algorithm = Some(raw(inputs, "algorithm").trim()).filter(|a| !a.is_empty()).unwrap_or(ALGORITHMS[0]);
         if !ALGORITHMS.contains(&algorithm) {
-            return Err(Bilingual::new(format!("algorithme inconnu « {algorithm} » ; valeurs possibles : {}", ALGORITHMS.join(", ")), format!("unknown algorithm \"{algorithm}\"; valid values: {}", ALGORITHMS.join(", "))));
+            return Err(Msg::ManifestSignaturesUnknownAlgorithm(algorithm, ALGORITHMS.join(", ")));
         }
-        let key = hex_input(inputs, "key", KEY)?;
-        let expected_key = if algorithm == "ed25519" { 32 } else { 65 };
+        let key = hex_input(inputs, "key", M::ManifestSignaturesKey)?;
+        let expected_key = if algorithm == "ed25519" { 32usize } else { 65 };
         if key.len() != expected_key {
-            return Err(Bilingual::new(
-                format!("la clé fait {} octets ; une clé {algorithm} en fait {expected_key}", key.len()),
-                format!("the key is {} bytes; an {algorithm} key is {expected_key}", key.len()),
-            ));
+            return Err(Msg::ManifestSignaturesKeyLength(Arg::bytes(key.len()), algorithm, expected_key));
         }
-        let signature = hex_input(inputs, "signature", SIGNATURE)?;
+        let signature = hex_input(inputs, "signature", M::ManifestSignaturesSignature)?;
         if signature.len() != 64 {
-            return Err(Bilingual::new(format!("la signature fait {} octets ; attendu : 64", signature.len()), format!("the signature is {} bytes; expected 64", signature.len())));
+            return Err(Msg::ManifestSignaturesSignatureLength(Arg::bytes(signature.len())));
         }
-        let message = inputs.get("message").cloned().unwrap_or_default();
-        let valid = verify(algorithm, &key, message.as_bytes(), &signature);
-        Ok(vec![ToolOutput {
-            label: L10n { fr: "Verdict", en: "Verdict" },
-            value: if valid { "VALID / VALIDE" } else { "INVALID / INVALIDE" }.to_string(),
-        }]
-        .into())
+        let valid = verify(algorithm, &key, raw(inputs, "message").as_bytes(), &signature);
+        let text = if valid { Msg::ManifestSignaturesValid() } else { Msg::ManifestSignaturesInvalid() };
+        Ok(vec![Output::new(M::ManifestSignaturesVerdict, Value::Verdict { ok: valid, text })].into())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engines::inputs_of;
+    use crate::core::tools::inputs_of;
 
     fn seed(n: u8) -> InstanceSeed {
         InstanceSeed::derive(&[n; 32], "seclab-core", "manifest-signatures")
@@ -308,34 +300,50 @@ mod tests {
     #[test]
     fn the_answer_is_a_set_in_any_order() {
         let s = seed(1);
+        let lab = build(&Params {}, &s);
         let reference = genuine_list(&s);
         let reversed: Vec<&str> = reference.split(',').rev().collect();
-        assert_eq!(ManifestSignatures.grade(&Params::new(), &s, "valid-manifests", &reversed.join(" ; ")), LabVerdict::Correct);
-        assert_eq!(ManifestSignatures.grade(&Params::new(), &s, "valid-manifests", "1,2,3,4,5,6"), LabVerdict::Wrong);
-        assert_eq!(ManifestSignatures.grade(&Params::new(), &s, "valid-manifests", &format!("{reference},7")), LabVerdict::Wrong);
-        assert!(matches!(ManifestSignatures.grade(&Params::new(), &s, "valid-manifests", " , "), LabVerdict::Unreadable(_)));
+        assert_eq!(lab.grade("valid-manifests", &reversed.join(" ; ")), LabVerdict::Correct);
+        assert_eq!(lab.grade("valid-manifests", "1,2,3,4,5,6"), LabVerdict::Wrong);
+        assert_eq!(lab.grade("valid-manifests", &format!("{reference},7")), LabVerdict::Wrong);
+        assert_eq!(lab.grade("valid-manifests", " , "), LabVerdict::Unreadable(Msg::ManifestSignaturesNoNumber()));
     }
 
     #[test]
     fn the_tool_verifies_and_names_bad_inputs() {
         let s = seed(2);
-        let vars = ManifestSignatures.variables(&Params::new(), &s);
+        let lab = build(&Params {}, &s);
+        let vars = lab.variables();
         let ms = manifests(&s);
         let i = ms.iter().position(|m| m.flaw == Flaw::Genuine).unwrap() + 1;
         let vendor = if vars[&format!("alg_{i}")] == "ed25519" { &vars["vendor_ed25519"] } else { &vars["vendor_p256"] };
         let run = |message: &str| {
-            ManifestSignatures
-                .run_tool(&Params::new(), &s, "verify", &inputs_of(&[("algorithm", &vars[&format!("alg_{i}")]), ("key", vendor), ("message", message), ("signature", &vars[&format!("sig_{i}")])]))
-                .unwrap()
-                .outputs[0]
-                .value
-                .clone()
+            let inputs = inputs_of(&[("algorithm", &vars[&format!("alg_{i}")]), ("key", vendor), ("message", message), ("signature", &vars[&format!("sig_{i}")])]);
+            lab.run_tool("verify", &inputs).unwrap().get(M::ManifestSignaturesVerdict).cloned().unwrap()
         };
-        assert_eq!(run(&vars[&format!("manifest_{i}")]), "VALID / VALIDE");
-        assert_eq!(run(&format!("{} ", vars[&format!("manifest_{i}")])), "INVALID / INVALIDE");
-        let err = ManifestSignatures.run_tool(&Params::new(), &s, "verify", &inputs_of(&[("algorithm", "ecdsa-p256"), ("key", &vars["vendor_ed25519"]), ("signature", &"00".repeat(64))])).unwrap_err();
-        assert_eq!(err.en, "the key is 32 bytes; an ecdsa-p256 key is 65");
-        let err = ManifestSignatures.run_tool(&Params::new(), &s, "verify", &inputs_of(&[("algorithm", "rsa"), ("key", "00")])).unwrap_err();
-        assert_eq!(err.en, "unknown algorithm \"rsa\"; valid values: ed25519, ecdsa-p256");
+        assert_eq!(run(&vars[&format!("manifest_{i}")]), Value::Verdict { ok: true, text: Msg::ManifestSignaturesValid() });
+        assert_eq!(run(&format!("{} ", vars[&format!("manifest_{i}")])), Value::Verdict { ok: false, text: Msg::ManifestSignaturesInvalid() });
+        let err = lab.run_tool("verify", &inputs_of(&[("algorithm", "ecdsa-p256"), ("key", &vars["vendor_ed25519"]), ("signature", &"00".repeat(64))])).unwrap_err();
+        assert_eq!(err.en(), "the key is 32 bytes; an ecdsa-p256 key is 65");
+        let err = lab.run_tool("verify", &inputs_of(&[("algorithm", "rsa"), ("key", "00")])).unwrap_err();
+        assert_eq!(err.en(), "unknown algorithm \"rsa\"; valid values: ed25519, ecdsa-p256");
+        let err = lab.run_tool("verify", &inputs_of(&[("key", &vars["vendor_ed25519"]), ("signature", "00")])).unwrap_err();
+        assert_eq!(err.en(), "the signature is 1 byte; expected 64");
+    }
+
+    /// Published vectors through the tool: RFC 8032 §7.1 TEST 1 (Ed25519, empty message) and
+    /// RFC 6979 A.2.5 (ECDSA P-256, SHA-256, message "sample"), then each with a tampered message.
+    #[test]
+    fn the_tool_verifies_rfc8032_and_rfc6979_vectors() {
+        let lab = build(&Params {}, &seed(0));
+        let verdict = |algorithm: &str, key: &str, message: &str, signature: &str| lab.run_tool("verify", &inputs_of(&[("algorithm", algorithm), ("key", key), ("message", message), ("signature", signature)])).unwrap().outputs[0].value.clone();
+        let ed_key = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+        let ed_sig = "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
+        assert_eq!(verdict("ed25519", ed_key, "", ed_sig), Value::Verdict { ok: true, text: Msg::ManifestSignaturesValid() });
+        assert_eq!(verdict("ed25519", ed_key, "x", ed_sig), Value::Verdict { ok: false, text: Msg::ManifestSignaturesInvalid() });
+        let p_key = "0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299";
+        let p_sig = "efd48b2aacb6a8fd1140dd9cd45e81d69d2c877b56aaf991c34d0ea84eaf3716f7cb1c942d657c41d436c7a1b6e29f65f3e900dbb9aff4064dc4ab2f843acda8";
+        assert_eq!(verdict("ecdsa-p256", p_key, "sample", p_sig), Value::Verdict { ok: true, text: Msg::ManifestSignaturesValid() });
+        assert_eq!(verdict("ecdsa-p256", p_key, "samplf", p_sig), Value::Verdict { ok: false, text: Msg::ManifestSignaturesInvalid() });
     }
 }

@@ -3,16 +3,27 @@
 //! dictionary attack finds it in a few dozen hashes. With `unique_password = true` (the fix of
 //! ETSI EN 303 645 provision 5.1-1) each device has a random password printed on its label, and
 //! the same dictionary finds nothing.
+//!
+//! The dictionary tool is light: one SHA-256 per word (the fast hash is the flaw), at most
+//! 5,000 words per click: about 2 ms natively with the portable SHA-256 at `opt-level = "z"`,
+//! a few milliseconds in wasm.
 
-use std::collections::BTreeMap;
-
+use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
-use super::{unknown_params, Engine, InputKind, InputSpec, InstanceSeed, LabVerdict, ParamError, Params, ToolOutput, ToolRun, ToolSpec};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto;
-use crate::core::i18n::{Bilingual, L10n};
+use crate::core::msg::{Msg, M};
+use crate::core::tools::{raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
 
-pub struct PasswordCrack;
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    /// The fix: a random password per device, printed on its label.
+    pub unique_password: bool,
+}
+
+impl super::Params for Params {}
 
 /// Factory passwords from the credential table of the Mirai source (2016, public), plus a few
 /// other well-known device defaults. The teaching point is that such lists are short and public.
@@ -29,13 +40,34 @@ pub const MAX_CANDIDATES: usize = 5_000;
 
 const LABEL_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-fn unique_password(params: &Params) -> bool {
-    params.get("unique_password").and_then(|v| v.as_bool()).unwrap_or(false)
-}
+const TRY_FIELDS: &[Field] = &[Field::new("candidate", M::PasswordCrackCandidate, FieldKind::Text)];
+const DICTIONARY_FIELDS: &[Field] = &[Field::new("words", M::PasswordCrackWordlist, FieldKind::LongText).prefill("wordlist")];
+
+pub static SPEC: EngineSpec = EngineSpec {
+    kind: "password-crack",
+    title: M::PasswordCrackTitle,
+    teaches: M::PasswordCrackTeaches,
+    params: &[ParamSpec { name: "unique_password", doc: "true: the fix (ETSI EN 303 645 provision 5.1-1), a random 12-character password per device printed on its label; the dictionary finds nothing.", expect: "true or false", example: "true" }],
+    variables: &[
+        VarSpec { name: "account", doc: "The account whose hash leaked (`root`)." },
+        VarSpec { name: "salt", doc: "The device's salt, as text (`cam-` and 12 hex digits)." },
+        VarSpec { name: "hash", doc: "The stored hash SHA-256(salt ‖ password) (hex, 32 bytes)." },
+        VarSpec { name: "shadow", doc: "The leaked credential line, `root:$sha256$salt$hash:...`." },
+        VarSpec { name: "wordlist", doc: "The public list of factory passwords, comma-separated." },
+        VarSpec { name: "wordcount", doc: "How many words the list has." },
+    ],
+    checks: &[CheckSpec { name: "password", doc: "The device's password, as text.", answer: AnswerKind::Text }],
+    tools: &[
+        ToolSpec { id: "try", title: M::PasswordCrackTry, help: M::PasswordCrackTryHelp, button: M::PasswordCrackTryButton, fields: TRY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "dictionary", title: M::PasswordCrackDictionary, help: M::PasswordCrackDictionaryHelp, button: M::PasswordCrackDictionaryButton, fields: DICTIONARY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+    ],
+    cost: Cost::Light,
+    view: None,
+};
 
 /// The device's password: a factory default, or a random label password in the fixed variant.
 pub fn password(params: &Params, seed: &InstanceSeed) -> String {
-    if unique_password(params) {
+    if params.unique_password {
         return seed.value("label-password", 12).iter().map(|b| LABEL_ALPHABET[*b as usize % LABEL_ALPHABET.len()] as char).collect();
     }
     // Skip the first five entries so that guessing "admin" by hand is not the whole exercise.
@@ -69,160 +101,101 @@ pub fn dictionary_attack(salt: &str, target: &[u8; 32], words: &[&str]) -> (Opti
     (None, words.len())
 }
 
-const CANDIDATE: L10n = L10n { fr: "Mot de passe candidat", en: "Candidate password" };
-const WORDLIST: L10n = L10n { fr: "Liste de mots (séparés par des virgules, espaces ou retours à la ligne)", en: "Word list (separated by commas, spaces or line breaks)" };
-static TRY_INPUTS: [InputSpec; 1] = [InputSpec { id: "candidate", label: CANDIDATE, kind: InputKind::Text, prefill: None }];
-static DICTIONARY_INPUTS: [InputSpec; 1] = [InputSpec { id: "words", label: WORDLIST, kind: InputKind::Text, prefill: Some("wordlist") }];
-
-fn target(params: &Params, seed: &InstanceSeed) -> [u8; 32] {
-    stored_hash(&salt(seed), &password(params, seed))
+pub struct Instance {
+    password: String,
+    salt: String,
+    target: [u8; 32],
 }
 
-impl Engine for PasswordCrack {
-    fn kind(&self) -> &'static str {
-        "password-crack"
-    }
+pub fn build(params: &Params, seed: &InstanceSeed) -> Instance {
+    let (password, salt) = (password(params, seed), salt(seed));
+    let target = stored_hash(&salt, &password);
+    Instance { password, salt, target }
+}
 
-    fn title(&self) -> L10n {
-        L10n { fr: "Mot de passe par défaut dans un firmware", en: "Default password in a firmware image" }
-    }
-
-    fn description(&self) -> L10n {
-        L10n {
-            fr: "Une empreinte SHA-256 salée d'un mot de passe d'usine, à casser par dictionnaire. Paramètre : unique_password (vrai : le correctif, un mot de passe aléatoire par objet). Variables : account, salt, hash, shadow, wordlist, wordcount. Contrôle : password (texte).",
-            en: "A salted SHA-256 of a factory password, to crack with a dictionary. Parameter: unique_password (true: the fix, a random password per device). Variables: account, salt, hash, shadow, wordlist, wordcount. Check: password (text).",
-        }
-    }
-
-    fn param_names(&self) -> &'static [&'static str] {
-        &["unique_password"]
-    }
-
-    fn check_params(&self, params: &Params) -> Vec<ParamError> {
-        let mut errors = unknown_params(params, self.param_names());
-        super::fixed_variant(params, "unique_password", "devices with a random label password", &mut errors);
-        errors
-    }
-
-    fn variable_names(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["account", "salt", "hash", "shadow", "wordlist", "wordcount"]
-    }
-
-    fn variables(&self, params: &Params, seed: &InstanceSeed) -> BTreeMap<String, String> {
-        let salt = salt(seed);
-        let hash = hex::encode(target(params, seed));
-        BTreeMap::from([
-            ("account".to_string(), "root".to_string()),
-            ("shadow".to_string(), format!("root:$sha256${salt}${hash}:0:0:root:/root:/bin/sh")),
-            ("salt".to_string(), salt),
-            ("hash".to_string(), hash),
-            ("wordlist".to_string(), DEFAULT_PASSWORDS.join(", ")),
-            ("wordcount".to_string(), DEFAULT_PASSWORDS.len().to_string()),
+impl Lab for Instance {
+    fn variables(&self) -> Vars {
+        let hash = hex::encode(self.target);
+        Vars::from([
+            ("account".into(), "root".into()),
+            ("shadow".into(), format!("root:$sha256${}${hash}:0:0:root:/root:/bin/sh", self.salt)),
+            ("salt".into(), self.salt.clone()),
+            ("hash".into(), hash),
+            ("wordlist".into(), DEFAULT_PASSWORDS.join(", ")),
+            ("wordcount".into(), DEFAULT_PASSWORDS.len().to_string()),
         ])
     }
 
-    fn checks(&self, _params: &Params) -> Vec<&'static str> {
-        vec!["password"]
+    fn reference(&self, check: &str) -> Option<String> {
+        (check == "password").then(|| self.password.clone())
     }
 
-    fn reference(&self, params: &Params, seed: &InstanceSeed, check: &str) -> Option<String> {
-        (check == "password").then(|| password(params, seed))
+    fn grade(&self, check: &str, answer: &str) -> LabVerdict {
+        match self.reference(check) {
+            Some(r) => grade_text(Some(r), answer),
+            None => LabVerdict::Unreadable(Msg::UnknownCheck(check)),
+        }
     }
 
-    fn grade(&self, params: &Params, seed: &InstanceSeed, check: &str, answer: &str) -> LabVerdict {
-        super::grade_text(self.reference(params, seed, check), answer)
-    }
-
-    fn tools(&self, _params: &Params) -> Vec<ToolSpec> {
-        vec![
-            ToolSpec {
-                id: "try",
-                title: L10n { fr: "Essayer un mot de passe", en: "Try one password" },
-                help: L10n { fr: "Calcule SHA-256(sel ‖ candidat) et le compare à l'empreinte volée.", en: "Computes SHA-256(salt ‖ candidate) and compares it with the stolen hash." },
-                inputs: &TRY_INPUTS,
-                button: L10n { fr: "Essayer", en: "Try" },
-                oracle: false,
-            },
-            ToolSpec {
-                id: "dictionary",
-                title: L10n { fr: "Attaque par dictionnaire", en: "Dictionary attack" },
-                help: L10n {
-                    fr: "Essaie chaque mot de la liste, dans l'ordre, hors ligne : aucun compteur de tentatives ne protège une empreinte volée. Au plus 5 000 mots par clic.",
-                    en: "Tries every word of the list in order, offline: no attempt counter protects a stolen hash. At most 5,000 words per click.",
-                },
-                inputs: &DICTIONARY_INPUTS,
-                button: L10n { fr: "Lancer", en: "Run" },
-                oracle: false,
-            },
-        ]
-    }
-
-    fn run_tool(&self, params: &Params, seed: &InstanceSeed, tool: &str, inputs: &BTreeMap<String, String>) -> Result<ToolRun, Bilingual> {
-        let salt = salt(seed);
-        let target = target(params, seed);
+    fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
         match tool {
             "try" => {
-                let candidate = inputs.get("candidate").map(String::as_str).unwrap_or("");
+                let candidate = raw(inputs, "candidate");
                 if candidate.is_empty() {
-                    return Err(Bilingual::new("écrivez un mot de passe candidat", "write a candidate password"));
+                    return Err(Msg::PasswordCrackNoCandidate());
                 }
-                let digest = stored_hash(&salt, candidate);
-                let found = bool::from(digest.ct_eq(&target));
-                Ok(vec![
-                    ToolOutput { label: L10n { fr: "SHA-256(sel ‖ candidat)", en: "SHA-256(salt ‖ candidate)" }, value: hex::encode(digest) },
-                    ToolOutput { label: L10n { fr: "Correspond à l'empreinte volée ?", en: "Matches the stolen hash?" }, value: if found { "yes / oui" } else { "no / non" }.to_string() },
-                ]
-                .into())
+                let digest = stored_hash(&self.salt, candidate);
+                let found = bool::from(digest.ct_eq(&self.target));
+                let answer = if found { Msg::PasswordCrackYes() } else { Msg::PasswordCrackNo() };
+                Ok(vec![Output::new(M::PasswordCrackDigest, Value::Hex(digest.to_vec())), Output::new(M::PasswordCrackMatches, Value::Verdict { ok: found, text: answer })].into())
             }
             "dictionary" => {
-                let words = candidates(inputs.get("words").map(String::as_str).unwrap_or(""));
+                let words = candidates(raw(inputs, "words"));
                 if words.is_empty() {
-                    return Err(Bilingual::new("la liste de mots est vide", "the word list is empty"));
+                    return Err(Msg::PasswordCrackEmptyList());
                 }
                 if words.len() > MAX_CANDIDATES {
-                    return Err(Bilingual::new(
-                        format!("{} mots : au plus {MAX_CANDIDATES} par clic ; coupez la liste", words.len()),
-                        format!("{} words: at most {MAX_CANDIDATES} per click; split the list", words.len()),
-                    ));
+                    return Err(Msg::PasswordCrackTooMany(words.len(), MAX_CANDIDATES));
                 }
-                let (found, tried) = dictionary_attack(&salt, &target, &words);
-                Ok(vec![
-                    ToolOutput { label: L10n { fr: "Empreintes calculées", en: "Hashes computed" }, value: tried.to_string() },
-                    ToolOutput {
-                        label: L10n { fr: "Mot de passe trouvé", en: "Password found" },
-                        value: found.unwrap_or_else(|| "none in this list / aucun dans cette liste".to_string()),
-                    },
-                ]
-                .into())
+                let (found, tried) = dictionary_attack(&self.salt, &self.target, &words);
+                let found = match found {
+                    Some(word) => Value::Text(word),
+                    None => Value::Msg(Msg::PasswordCrackNoneFound()),
+                };
+                Ok(vec![Output::new(M::PasswordCrackHashesComputed, Value::int(tried)), Output::new(M::PasswordCrackFound, found)].into())
             }
-            _ => Err(super::unknown_tool(tool)),
+            _ => Err(Msg::UnknownTool(tool)),
         }
     }
 
     /// The KDF the fix stores instead, at the OWASP 2023 cost, with this device's salt.
-    fn workbench_link(&self, _params: &Params, vars: &BTreeMap<String, String>) -> Option<(&'static str, Vec<(&'static str, String)>)> {
-        Some(("pbkdf2", vec![("salt", vars.get("salt")?.clone()), ("iterations", "600000".to_string()), ("length", "32".to_string())]))
+    fn workbench_link(&self) -> Option<WorkbenchLink> {
+        Some(WorkbenchLink::new("pbkdf2", &[("salt", self.salt.as_str()), ("iterations", "600000"), ("length", "32")]))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engines::{inputs_of, params_with};
+    use crate::core::tools::inputs_of;
+
+    fn fixed() -> Params {
+        Params { unique_password: true }
+    }
 
     /// The attack: the public default list finds every instance's password.
     #[test]
     fn the_default_list_cracks_the_leaked_hash() {
         for n in 0..20u8 {
             let seed = InstanceSeed::derive(&[n; 32], "seclab-core", "default-password");
-            let p = Params::new();
-            let vars = PasswordCrack.variables(&p, &seed);
+            let lab = build(&Params::default(), &seed);
+            let vars = lab.variables();
             let target: [u8; 32] = hex::decode(&vars["hash"]).unwrap().try_into().unwrap();
             let (found, tried) = dictionary_attack(&vars["salt"], &target, &candidates(&vars["wordlist"]));
             let found = found.expect("a factory default is in the list");
             assert!(tried <= DEFAULT_PASSWORDS.len());
-            assert_eq!(PasswordCrack.grade(&p, &seed, "password", &found), LabVerdict::Correct);
-            assert_eq!(PasswordCrack.grade(&p, &seed, "password", "admin"), LabVerdict::Wrong);
+            assert_eq!(lab.grade("password", &found), LabVerdict::Correct);
+            assert_eq!(lab.grade("password", "admin"), LabVerdict::Wrong);
             assert!(vars["shadow"].contains(&vars["hash"]));
         }
     }
@@ -230,14 +203,18 @@ mod tests {
     /// The fix: a random per-device password is in no list, so the same attack finds nothing.
     #[test]
     fn a_unique_label_password_defeats_the_list() {
-        let p = params_with("unique_password", true);
         for n in 0..20u8 {
             let seed = InstanceSeed::derive(&[n; 32], "seclab-core", "default-password");
-            let vars = PasswordCrack.variables(&p, &seed);
+            let vars = build(&fixed(), &seed).variables();
             let target: [u8; 32] = hex::decode(&vars["hash"]).unwrap().try_into().unwrap();
             assert_eq!(dictionary_attack(&vars["salt"], &target, DEFAULT_PASSWORDS), (None, DEFAULT_PASSWORDS.len()));
-            assert_eq!(password(&p, &seed).len(), 12);
+            assert_eq!(password(&fixed(), &seed).len(), 12);
         }
+        // The dictionary tool says so.
+        let lab = build(&fixed(), &InstanceSeed::derive(&[1; 32], "seclab-core", "default-password"));
+        let run = lab.run_tool("dictionary", &inputs_of(&[("words", &lab.variables()["wordlist"])])).unwrap();
+        assert_eq!(run.get(M::PasswordCrackFound), Some(&Value::Msg(Msg::PasswordCrackNoneFound())));
+        assert_eq!(run.get(M::PasswordCrackHashesComputed), Some(&Value::int(DEFAULT_PASSWORDS.len())));
     }
 
     /// The salt makes the same password hash differently on two devices (no shared rainbow table).
@@ -254,16 +231,19 @@ mod tests {
     #[test]
     fn the_tools_try_one_word_or_a_list() {
         let seed = InstanceSeed::derive(&[7; 32], "seclab-core", "default-password");
-        let p = Params::new();
-        let secret = password(&p, &seed);
-        let hit = PasswordCrack.run_tool(&p, &seed, "try", &inputs_of(&[("candidate", &secret)])).unwrap();
-        assert_eq!(hit.outputs[1].value, "yes / oui");
-        let miss = PasswordCrack.run_tool(&p, &seed, "try", &inputs_of(&[("candidate", "hunter2")])).unwrap();
-        assert_eq!(miss.outputs[1].value, "no / non");
+        let lab = build(&Params::default(), &seed);
+        let secret = password(&Params::default(), &seed);
+        let hit = lab.run_tool("try", &inputs_of(&[("candidate", &secret)])).unwrap();
+        assert_eq!(hit.outputs[1].value, Value::Verdict { ok: true, text: Msg::PasswordCrackYes() });
+        assert_eq!(hit.outputs[0].value, Value::Hex(stored_hash(&salt(&seed), &secret).to_vec()));
+        let miss = lab.run_tool("try", &inputs_of(&[("candidate", "hunter2")])).unwrap();
+        assert_eq!(miss.outputs[1].value, Value::Verdict { ok: false, text: Msg::PasswordCrackNo() });
         let list = format!("hunter2\nletmein2, {secret} zzz");
-        let run = PasswordCrack.run_tool(&p, &seed, "dictionary", &inputs_of(&[("words", &list)])).unwrap();
-        assert_eq!((run.outputs[0].value.as_str(), run.outputs[1].value.as_str()), ("3", secret.as_str()));
+        let run = lab.run_tool("dictionary", &inputs_of(&[("words", &list)])).unwrap();
+        // The page reads the count first, then the password.
+        assert_eq!((run.outputs[0].value.clone(), run.outputs[1].value.clone()), (Value::int(3), Value::Text(secret.clone())));
         let too_many = vec!["x"; MAX_CANDIDATES + 1].join(",");
-        assert!(PasswordCrack.run_tool(&p, &seed, "dictionary", &inputs_of(&[("words", &too_many)])).unwrap_err().en.ends_with("per click; split the list"));
+        assert!(lab.run_tool("dictionary", &inputs_of(&[("words", &too_many)])).unwrap_err().en().ends_with("per click; split the list"));
+        assert_eq!(lab.run_tool("dictionary", &inputs_of(&[("words", " , ")])).unwrap_err(), Msg::PasswordCrackEmptyList());
     }
 }
