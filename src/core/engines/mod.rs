@@ -177,7 +177,7 @@ impl ParamError {
             key: key.into(),
             message: format!("`{key}` is {value}; expected {}", p.map(|p| p.expect).unwrap_or("another value")),
             fix: match p {
-                Some(p) => format!("write for example `{key} = {}`", p.example),
+                Some(p) => format!("write {}, for example `{key} = {}`", p.expect, p.example),
                 None => format!("remove `{key}`"),
             },
         }
@@ -484,7 +484,7 @@ mod tests {
         let err = parse_params::<padding_oracle::Params>(spec, &t("budget = 0")).unwrap_err();
         assert_eq!(err.message, "`budget` is 0; expected a whole number of queries from 1 to 1000000");
         let err = parse_params::<padding_oracle::Params>(spec, &t("mac = \"yes\"")).unwrap_err();
-        assert_eq!((err.key.as_str(), err.fix.as_str()), ("mac", "write for example `mac = true`"));
+        assert_eq!((err.key.as_str(), err.fix.as_str()), ("mac", "write true or false, for example `mac = true`"));
         assert_eq!(parse_params::<padding_oracle::Params>(spec, &t("")).unwrap().budget, padding_oracle::Params::default().budget);
     }
 
