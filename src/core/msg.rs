@@ -444,16 +444,6 @@ catalogue! {
     // gcm-nonce-reuse
     GcmNonceReuseTitle => "Deux trames AES-GCM, un seul nonce", "Two AES-GCM frames, one nonce";
     GcmNonceReuseTeaches => "Deux trames AES-128-GCM scellées avec la même clé et le même nonce : C₁ ⊕ C₂ = P₁ ⊕ P₂, et le masque de l'étiquette s'annule dans T₁ ⊕ T₂.", "Two AES-128-GCM frames sealed with the same key and nonce: C₁ ⊕ C₂ = P₁ ⊕ P₂, and the tag mask cancels in T₁ ⊕ T₂.";
-    GcmNonceReuseCrib => "Glisser un mot supposé (crib dragging)", "Slide a guessed word (crib dragging)";
-    GcmNonceReuseCribHelp => "Calcule C₁ ⊕ C₂ = P₁ ⊕ P₂, puis le XOR avec votre mot à la position donnée : si le mot est dans une trame, le texte de l'autre trame apparaît à cet endroit.", "Computes C₁ ⊕ C₂ = P₁ ⊕ P₂, then XORs your word in at the given position: if the word is in one frame, the other frame's text shows there.";
-    GcmNonceReuseCribButton => "Glisser", "Slide";
-    GcmNonceReuseCribWord => "Mot supposé (texte)", "Guessed word (text)";
-    GcmNonceReusePosition => "Position (octet, à partir de 0)", "Position (byte, from 0)";
-    GcmNonceReuseCribEmpty => "écrivez un mot supposé, par exemple « alarm; »", "write a guessed word, for example \"alarm;\"";
-    GcmNonceReusePositionRange(max, common) => "la position doit être un entier de 0 à {max} (le mot doit tenir dans les {common} octets communs)", "the position must be a whole number from 0 to {max} (the word must fit in the {common} common bytes)";
-    GcmNonceReuseCribXor => "C₁ ⊕ C₂ (hex)", "C₁ ⊕ C₂ (hex)";
-    GcmNonceReuseCribOther => "L'autre trame à cette position", "The other frame at this position";
-    GcmNonceReuseCribOverview => "Vue d'ensemble", "Overview";
     GcmNonceReuseTags => "Les deux étiquettes", "The two tags";
     GcmNonceReuseTagsHelp => "T = GHASH_H(A, C) ⊕ E_K(J₀), et J₀ ne dépend que du nonce : avec un nonce répété, le masque s'annule dans T₁ ⊕ T₂.", "T = GHASH_H(A, C) ⊕ E_K(J₀), and J₀ depends only on the nonce: with a repeated nonce, the mask cancels in T₁ ⊕ T₂.";
     GcmNonceReuseTagsButton => "Comparer", "Compare the tags";

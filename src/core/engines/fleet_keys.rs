@@ -46,11 +46,8 @@ pub static SPEC: EngineSpec = EngineSpec {
     view: Some("fleet"),
 };
 
-/// The `key-hierarchy` derivation of a device key: HKDF-SHA256(salt, master, "seclab device key
-/// v1|" + device name), 16 bytes (written here so that this engine does not depend on that one).
-pub fn device_key(seed: &InstanceSeed, device: &str) -> Vec<u8> {
-    crypto::hkdf_sha256(&seed.value("salt", 16), &seed.value("master", 32), format!("seclab device key v1|{device}").as_bytes(), 16).expect("16 bytes")
-}
+/// A device's key under the derived scheme: the key-hierarchy engine's derivation.
+pub use super::key_hierarchy::device_key;
 
 pub const SCHEMES: &[&str] = &["global", "derived", "asymmetric"];
 const PREFIXES: &[&str] = &["meter", "valve", "lock", "hvac", "pump", "gauge"];

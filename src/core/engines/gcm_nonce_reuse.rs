@@ -6,10 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ctr_nonce_reuse::{run_crib, CRIB_TOOL};
 use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
-use crate::core::tools::{raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
+use crate::core::tools::{Cost, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -21,12 +22,6 @@ pub struct Params {
 impl super::Params for Params {}
 
 const TAG_LEN: usize = 16;
-
-const CRIB_FIELDS: &[Field] = &[Field::new("crib", M::GcmNonceReuseCribWord, FieldKind::Text), Field::new("position", M::GcmNonceReusePosition, FieldKind::Number { min: 0, max: 4096 })];
-
-/// The crib-dragging tool (the same as the CTR nonce-reuse engine's): C₁ ⊕ C₂, then a guessed
-/// word XORed in at a position.
-pub const CRIB_TOOL: ToolSpec = ToolSpec { id: "crib", title: M::GcmNonceReuseCrib, help: M::GcmNonceReuseCribHelp, button: M::GcmNonceReuseCribButton, fields: CRIB_FIELDS, oracle: false, cost: Cost::Light, after_solving: false };
 
 pub static SPEC: EngineSpec = EngineSpec {
     kind: "gcm-nonce-reuse",
@@ -85,30 +80,6 @@ pub fn frames(params: &Params, seed: &InstanceSeed) -> [(Vec<u8>, Vec<u8>); 2] {
     ]
 }
 
-fn printable(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| if b.is_ascii_graphic() || *b == b' ' { *b as char } else { '·' }).collect()
-}
-
-/// Crib dragging over two ciphertexts under one keystream.
-pub fn run_crib(c1: &[u8], c2: &[u8], inputs: &Inputs) -> Result<ToolRun, Msg> {
-    let x: Vec<u8> = c1.iter().zip(c2).map(|(a, b)| a ^ b).collect();
-    let crib = raw(inputs, "crib");
-    if crib.is_empty() {
-        return Err(Msg::GcmNonceReuseCribEmpty());
-    }
-    let position = Some(raw(inputs, "position").trim()).filter(|p| !p.is_empty()).unwrap_or("0");
-    let max = x.len().saturating_sub(crib.len());
-    let position = position.parse::<usize>().ok().filter(|p| *p <= max).ok_or_else(|| Msg::GcmNonceReusePositionRange(max, x.len()))?;
-    let other: Vec<u8> = crib.bytes().zip(&x[position..]).map(|(a, b)| a ^ b).collect();
-    let mut line = vec![b'.'; x.len()];
-    line[position..position + other.len()].copy_from_slice(&other);
-    Ok(vec![
-        Output::new(M::GcmNonceReuseCribXor, Value::Hex(x)),
-        Output::new(M::GcmNonceReuseCribOther, Value::Text(printable(&other))),
-        Output::new(M::GcmNonceReuseCribOverview, Value::Text(printable(&line))),
-    ]
-    .into())
-}
 
 pub struct Instance {
     nonces: ([u8; 12], [u8; 12]),
@@ -249,10 +220,10 @@ mod tests {
         let seed = InstanceSeed::derive(&[5; 32], "seclab-core", "gcm-nonce-reuse");
         let lab = build(&Params::default(), &seed);
         let run = lab.run_tool("crib", &inputs_of(&[("crib", "status;"), ("position", "0")])).unwrap();
-        assert_eq!(run.get(M::GcmNonceReuseCribOther), Some(&Value::Text("grant;c".into())));
-        assert!(run.get(M::GcmNonceReuseCribOverview).and_then(Value::plain).unwrap().starts_with("grant;c...."));
+        assert_eq!(run.get(M::CtrNonceReuseOther), Some(&Value::Text("grant;c".into())));
+        assert!(run.get(M::CtrNonceReuseOverview).and_then(Value::plain).unwrap().starts_with("grant;c...."));
         let err = lab.run_tool("crib", &inputs_of(&[("crib", "status;"), ("position", "999")])).unwrap_err();
         assert!(err.en().starts_with("the position must be a whole number from 0 to"), "{}", err.en());
-        assert_eq!(lab.run_tool("crib", &inputs_of(&[("crib", "")])).unwrap_err(), Msg::GcmNonceReuseCribEmpty());
+        assert_eq!(lab.run_tool("crib", &inputs_of(&[("crib", "")])).unwrap_err(), Msg::CtrNonceReuseCribEmpty());
     }
 }
