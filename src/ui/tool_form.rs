@@ -191,7 +191,7 @@ pub fn Outputs(outputs: Vec<Output>) -> impl IntoView {
 fn value_view(value: Value, lang: RwSignal<Lang>) -> AnyView {
     match value {
         Value::Verdict { ok, text } => view! {
-            <output class=if ok { "verdict-ok" } else { "verdict-bad" }>{if ok { "✔ " } else { "✘ " }}{move || text.render(lang.get())}</output>
+            <output class=if ok { "verdict-ok" } else { "verdict-bad" }>{move || text.render(lang.get())}</output>
         }
         .into_any(),
         Value::Msg(m) => view! { <output>{move || m.render(lang.get())}</output> }.into_any(),
