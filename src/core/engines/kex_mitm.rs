@@ -284,7 +284,7 @@ impl Lab for Instance {
 
     fn grade(&self, check: &str, answer: &str) -> LabVerdict {
         match (check, self.reference(check)) {
-            ("sensor-reading", reference) => grade_text(reference, answer),
+            ("sensor-reading", reference) => grade_text(check, reference, answer),
             ("alert-code", Some(bob)) => match grade_hex(&bob, answer) {
                 LabVerdict::Wrong => grade_hex(&hex::encode(self.alert_code(Party::Alice)), answer),
                 verdict => verdict,

@@ -339,12 +339,12 @@ pub fn grade_hex(reference: &str, answer: &str) -> LabVerdict {
 }
 
 /// Compares a text answer (a recovered secret) after trimming, in constant time.
-pub fn grade_text(reference: Option<String>, answer: &str) -> LabVerdict {
+pub fn grade_text(check: &str, reference: Option<String>, answer: &str) -> LabVerdict {
     use subtle::ConstantTimeEq;
     match reference {
         Some(expected) if bool::from(answer.trim().as_bytes().ct_eq(expected.as_bytes())) => LabVerdict::Correct,
         Some(_) => LabVerdict::Wrong,
-        None => LabVerdict::Unreadable(Msg::UnknownCheck("?")),
+        None => LabVerdict::Unreadable(Msg::UnknownCheck(check)),
     }
 }
 

@@ -161,7 +161,7 @@ impl Lab for Instance {
     }
 
     fn grade(&self, check: &str, answer: &str) -> LabVerdict {
-        grade_text(self.reference(check), answer)
+        grade_text(check, self.reference(check), answer)
     }
 
     fn run_tool(&self, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
