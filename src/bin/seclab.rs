@@ -161,7 +161,7 @@ fn verify(args: &[String]) -> Result<ExitCode, String> {
     let export = positional.first().ok_or("give the exported progress file, e.g. seclab verify progress.json exercises/")?;
     let dir = PathBuf::from(positional.get(1).map(String::as_str).unwrap_or("exercises"));
     let text = std::fs::read_to_string(export).map_err(|e| format!("cannot read {export}: {e}"))?;
-    let progress = progress::decode(&text).map_err(|e| format!("{export}: {}", e.describe(seclab::core::i18n::Lang::En)))?;
+    let progress = progress::decode(&text).map_err(|e| format!("{export}: {}", e.msg().en()))?;
     let pack = load_pack(&dir).map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))?;
     let lines = progress::verify::reverify(&progress, &pack);
     let mut disputed = 0;

@@ -1,5 +1,5 @@
-//! The two languages of the lab. The interface strings live in `ui::text`; core only needs the
-//! language to pick one side of a bilingual text or message.
+//! The two languages of the lab. Interface strings are in `core::strings`, engine and tool
+//! messages in the catalogue `core::msg`; both render in the learner's chosen language.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,42 +33,6 @@ impl Lang {
         match self {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
-        }
-    }
-}
-
-/// A message written in both languages by the program itself (engines, tools).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Bilingual {
-    pub fr: String,
-    pub en: String,
-}
-
-impl Bilingual {
-    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
-        Bilingual { fr: fr.into(), en: en.into() }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.fr,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-/// A static pair, for labels declared by engines and tools.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct L10n {
-    pub fr: &'static str,
-    pub en: &'static str,
-}
-
-impl L10n {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => self.fr,
-            Lang::En => self.en,
         }
     }
 }

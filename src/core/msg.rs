@@ -218,6 +218,15 @@ catalogue! {
     UnknownCheck(check) => "le contrôle « {check} » n'existe pas pour ce moteur", "check \"{check}\" does not exist for this engine";
     LabUnavailable => "le laboratoire de cet exercice n'a pas pu être préparé", "this exercise's lab could not be prepared";
 
+    // ---- Importing a progress export -------------------------------------------------------
+    ImportNotJson(error) => "ce fichier n'est pas du JSON lisible ({error})", "this file is not readable JSON ({error})";
+    ImportNotProgress => "ce fichier n'est pas un export de progression SecLab (il lui manque \"kind\": \"seclab-progress\")", "this file is not a SecLab progress export (it lacks \"kind\": \"seclab-progress\")";
+    ImportFutureVersion(version, current) => "ce fichier a été écrit par une version plus récente de SecLab (format {version}, celle-ci lit jusqu'au format {current}) ; mettez SecLab à jour", "this file was written by a newer SecLab (format {version}; this one reads up to format {current}); update SecLab";
+    ImportInvalid(error) => "le contenu du fichier est incohérent : {error}", "the file's content is inconsistent: {error}";
+    ImportUnreadableFile(error) => "le fichier n'a pas pu être lu ({error})", "the file could not be read ({error})";
+    ImportTooLarge => "le fichier dépasse 5 Mo ; ce n'est pas un export SecLab", "the file is larger than 5 MB; it is not a SecLab export";
+    ImportOtherLearner => "cet export appartient à un autre apprenant (autre graine) ; importez-le dans un navigateur sans progression, ou exportez d'abord la vôtre", "this export belongs to another learner (another seed); import it in a browser with no progress, or export yours first";
+
     // ---- Tool inputs, shared by every engine and workbench tool ----------------------------
     UnknownTool(tool) => "outil inconnu : {tool}", "unknown tool: {tool}";
     FieldEmpty(field) => "« {field} » est vide", "\"{field}\" is empty";

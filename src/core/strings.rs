@@ -86,8 +86,6 @@ strings! {
     ImportUpdated => "mis à jour", "updated";
     ImportUnchanged => "inchangés", "unchanged";
     ImportFailed => "Import refusé, rien n'a été modifié :", "Import refused, nothing was changed:";
-    ImportOtherLearner => "cet export appartient à un autre apprenant (autre graine) ; importez-le dans un navigateur sans progression, ou exportez d'abord la vôtre", "this export belongs to another learner (another seed); import it in a browser with no progress, or export yours first";
-    ImportTooLarge => "le fichier dépasse 5 Mo ; ce n'est pas un export SecLab", "the file is larger than 5 MB; it is not a SecLab export";
     Track => "Parcours", "Track";
     Total => "Total", "Total";
     ColExercises => "Exercices", "Exercises";

@@ -19,17 +19,14 @@ pub enum DecodeError {
 }
 
 impl DecodeError {
-    pub fn describe(&self, lang: crate::core::i18n::Lang) -> String {
-        use crate::core::i18n::Lang::*;
-        match (self, lang) {
-            (DecodeError::NotJson(e), Fr) => format!("ce fichier n'est pas du JSON lisible ({e})"),
-            (DecodeError::NotJson(e), En) => format!("this file is not readable JSON ({e})"),
-            (DecodeError::NotProgress, Fr) => "ce fichier n'est pas un export de progression SecLab (il lui manque \"kind\": \"seclab-progress\")".into(),
-            (DecodeError::NotProgress, En) => "this file is not a SecLab progress export (it lacks \"kind\": \"seclab-progress\")".into(),
-            (DecodeError::FutureVersion(v), Fr) => format!("ce fichier a été écrit par une version plus récente de SecLab (format {v}, celle-ci lit jusqu'au format {CURRENT_VERSION}) ; mettez SecLab à jour"),
-            (DecodeError::FutureVersion(v), En) => format!("this file was written by a newer SecLab (format {v}; this one reads up to format {CURRENT_VERSION}); update SecLab"),
-            (DecodeError::Invalid(e), Fr) => format!("le contenu du fichier est incohérent : {e}"),
-            (DecodeError::Invalid(e), En) => format!("the file's content is inconsistent: {e}"),
+    /// The message for a learner (and, in English, for the command line).
+    pub fn msg(&self) -> crate::core::msg::Msg {
+        use crate::core::msg::Msg;
+        match self {
+            DecodeError::NotJson(e) => Msg::ImportNotJson(e),
+            DecodeError::NotProgress => Msg::ImportNotProgress(),
+            DecodeError::FutureVersion(v) => Msg::ImportFutureVersion(*v, CURRENT_VERSION),
+            DecodeError::Invalid(e) => Msg::ImportInvalid(e),
         }
     }
 }

@@ -96,7 +96,7 @@ fn codec_round_trips_and_refuses_foreign_and_future_files() {
     let bad_seed = text.replace(&p.seed, "zz");
     assert!(matches!(decode(&bad_seed), Err(DecodeError::Invalid(_))));
     assert_eq!(
-        DecodeError::FutureVersion(7).describe(crate::core::i18n::Lang::En),
+        DecodeError::FutureVersion(7).msg().en(),
         "this file was written by a newer SecLab (format 7; this one reads up to format 1); update SecLab"
     );
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Bilingual, Lang};
+use crate::core::msg::Msg;
 use crate::core::progress::{self, track_summary, MergeError};
 use crate::core::strings::S;
 use crate::ui::state::{use_state, PackLoad};
@@ -14,11 +14,7 @@ const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 #[derive(Clone, PartialEq)]
 enum ImportMessage {
     Done { added: usize, updated: usize, unchanged: usize },
-    Failed(Bilingual),
-}
-
-fn both(s: S) -> Bilingual {
-    Bilingual::new(s.get(Lang::Fr), s.get(Lang::En))
+    Failed(Msg),
 }
 
 #[component]
@@ -38,21 +34,21 @@ pub fn ProgressPage() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         if file.size() > MAX_IMPORT_BYTES {
-            message.set(Some(ImportMessage::Failed(both(S::ImportTooLarge))));
+            message.set(Some(ImportMessage::Failed(Msg::ImportTooLarge())));
             return;
         }
         leptos::task::spawn_local(async move {
             let text = match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
                 Ok(t) => t,
                 Err(e) => {
-                    message.set(Some(ImportMessage::Failed(Bilingual::new(e.to_string(), e.to_string()))));
+                    message.set(Some(ImportMessage::Failed(Msg::ImportUnreadableFile(e.to_string()))));
                     return;
                 }
             };
             let theirs = match progress::decode(&text) {
                 Ok(p) => p,
                 Err(e) => {
-                    message.set(Some(ImportMessage::Failed(Bilingual::new(e.describe(Lang::Fr), e.describe(Lang::En)))));
+                    message.set(Some(ImportMessage::Failed(e.msg())));
                     return;
                 }
             };
@@ -67,7 +63,7 @@ pub fn ProgressPage() -> impl IntoView {
                     message.set(Some(ImportMessage::Done { added: report.added, updated: report.updated, unchanged: report.unchanged }));
                 }
                 Err(MergeError::OtherLearner { .. }) => {
-                    message.set(Some(ImportMessage::Failed(both(S::ImportOtherLearner))));
+                    message.set(Some(ImportMessage::Failed(Msg::ImportOtherLearner())));
                 }
             }
         });
@@ -138,7 +134,7 @@ pub fn ProgressPage() -> impl IntoView {
                     <p class="verdict correct">{move || format!("{}{}{added} {}, {updated} {}, {unchanged} {}.", state.t(S::ImportDone), state.t(S::Colon), state.t(S::ImportAdded), state.t(S::ImportUpdated), state.t(S::ImportUnchanged))}</p>
                 }.into_any(),
                 ImportMessage::Failed(text) => view! {
-                    <p class="verdict wrong">{move || format!("{} {}", state.t(S::ImportFailed), text.get(state.lang.get()))}</p>
+                    <p class="verdict wrong">{move || format!("{} {}", state.t(S::ImportFailed), text.render(state.lang.get()))}</p>
                 }.into_any(),
             })}
         </div>
