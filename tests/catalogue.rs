@@ -58,9 +58,7 @@ fn wrong(ex: &Exercise, qid: &str, right: &Answer) -> Answer {
         }
         (Grading::Numeric { rule, .. }, _) => Answer::Text((rule.value * 3.0 + 7.0).to_string()),
         // An integer answer that cannot be hex (textbook RSA): the next integer.
-        (Grading::Lab { .. }, Answer::Text(text)) if text.len() % 2 == 1 && text.bytes().all(|b| b.is_ascii_digit()) => {
-            Answer::Text((text.parse::<num_bigint::BigUint>().unwrap() + 1u32).to_string())
-        }
+        (Grading::Lab { .. }, Answer::Text(text)) if text.len() % 2 == 1 && text.bytes().all(|b| b.is_ascii_digit()) => Answer::Text((text.parse::<num_bigint::BigUint>().unwrap() + 1u32).to_string()),
         (Grading::Lab { .. }, Answer::Text(text)) => match ::hex::decode(text) {
             Ok(mut bytes) => {
                 bytes[0] ^= 0x01;
@@ -150,11 +148,7 @@ fn the_sidecar_proves_every_hashed_answer() {
 fn no_shipped_file_holds_an_answer_in_clear() {
     let sols = solutions();
     let pack = pack();
-    let shipped: Vec<(String, String)> = pack
-        .exercises
-        .values()
-        .map(|ex| (ex.path.clone(), std::fs::read_to_string(root().join("exercises").join(&ex.path)).unwrap().to_lowercase()))
-        .collect();
+    let shipped: Vec<(String, String)> = pack.exercises.values().map(|ex| (ex.path.clone(), std::fs::read_to_string(root().join("exercises").join(&ex.path)).unwrap().to_lowercase())).collect();
     for (ex_id, answers) in &sols {
         let ex = pack.exercise(ex_id).unwrap();
         for (qid, answer) in answers {

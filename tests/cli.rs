@@ -19,12 +19,19 @@ fn check_passes_on_the_lab_pack_and_proves_the_sidecar() {
 fn check_names_file_line_column_and_fix_and_exits_non_zero() {
     let dir = std::env::temp_dir().join(format!("seclab-cli-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("t")).unwrap();
-    std::fs::write(dir.join("catalog.toml"), "format = 1\n[pack]\nid = \"tmp\"\ntitle = { fr = \"t\", en = \"t\" }\n[[tracks]]\nid = \"t\"\ntitle = { fr = \"t\", en = \"t\" }\nexercises = [\"t/bad.toml\", \"t/missing.toml\"]\n").unwrap();
+    std::fs::write(
+        dir.join("catalog.toml"),
+        "format = 1\n[pack]\nid = \"tmp\"\ntitle = { fr = \"t\", en = \"t\" }\n[[tracks]]\nid = \"t\"\ntitle = { fr = \"t\", en = \"t\" }\nexercises = [\"t/bad.toml\", \"t/missing.toml\"]\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("t/bad.toml"), "format = 1\nid = \"bad\"\ndifficulty = 9\n[title]\nfr = \"t\"\nen = \"t\"\n[statement]\nfr = \"s\"\nen = \"s\"\n[[questions]]\nid = \"q1\"\nprompt = { fr = \"?\", en = \"?\" }\ngrading = \"numeric\"\nvalue = 1\n").unwrap();
     let (code, out, _) = seclab(&["check", dir.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
     let base = dir.display().to_string();
-    assert!(out.contains(&format!("{base}/t/bad.toml:3:14: error: `difficulty` is 9; expected a whole number from 1 (first contact) to 5 (capstone)\n  fix: write a difficulty between 1 and 5")), "{out}");
+    assert!(
+        out.contains(&format!("{base}/t/bad.toml:3:14: error: `difficulty` is 9; expected a whole number from 1 (first contact) to 5 (capstone)\n  fix: write a difficulty between 1 and 5")),
+        "{out}"
+    );
     assert!(out.contains(&format!("{base}/t/missing.toml: error: the file could not be read")), "{out}");
     assert!(out.contains("0 exercises loaded, 2 errors"), "{out}");
     std::fs::remove_dir_all(dir).unwrap();

@@ -30,7 +30,10 @@ fn a_first_visit_makes_a_seed_and_keeps_it() {
     let (again, notices) = storage::load();
     assert!(notices.is_empty());
     assert_eq!(again.seed, first.seed);
-    let (other, _) = { local().clear().unwrap(); storage::load() };
+    let (other, _) = {
+        local().clear().unwrap();
+        storage::load()
+    };
     assert_ne!(other.seed, first.seed, "seeds are random per learner");
 }
 

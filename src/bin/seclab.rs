@@ -169,7 +169,10 @@ fn verify(args: &[String]) -> Result<ExitCode, String> {
         use progress::verify::Finding::*;
         let what = match line.finding {
             Confirmed => "confirmed",
-            ClaimedRightButWrong => { disputed += 1; "DISPUTED: claimed right, grades wrong" }
+            ClaimedRightButWrong => {
+                disputed += 1;
+                "DISPUTED: claimed right, grades wrong"
+            }
             ClaimedWrongButRight => "claimed wrong, grades right (the exercise changed?)",
             Unknown => "not in this pack",
         };

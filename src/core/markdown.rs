@@ -61,12 +61,8 @@ pub fn to_html(markdown: &str) -> String {
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         // Raw HTML becomes visible text: a file can never inject markup or script.
         Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
-            Event::Start(Tag::Link { link_type, dest_url: CowStr::Borrowed("#"), title, id })
-        }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
-            Event::Start(Tag::Image { link_type, dest_url: CowStr::Borrowed(""), title, id })
-        }
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if !safe_url(&dest_url) => Event::Start(Tag::Link { link_type, dest_url: CowStr::Borrowed("#"), title, id }),
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) if !safe_url(&dest_url) => Event::Start(Tag::Image { link_type, dest_url: CowStr::Borrowed(""), title, id }),
         other => other,
     });
     let mut html = String::new();

@@ -98,11 +98,19 @@ pub mod kex {
         pub const ALL: [Leg; 3] = [Leg::AliceKey, Leg::BobKey, Leg::Reading];
 
         pub fn sender(self) -> Party {
-            if self == Leg::BobKey { Party::Bob } else { Party::Alice }
+            if self == Leg::BobKey {
+                Party::Bob
+            } else {
+                Party::Alice
+            }
         }
 
         pub fn receiver(self) -> Party {
-            if self == Leg::BobKey { Party::Alice } else { Party::Bob }
+            if self == Leg::BobKey {
+                Party::Alice
+            } else {
+                Party::Bob
+            }
         }
     }
 
@@ -190,9 +198,13 @@ pub mod kex {
         }
     }
 
-
     /// The first `n` characters of a hex string and its last 4, for the diagram.
     pub fn short_hex(bytes: &[u8]) -> String {
         let h = hex::encode(bytes);
-        if h.len() <= 20 { h } else { format!("{}…{}", &h[..12], &h[h.len() - 4..]) }
-    }}
+        if h.len() <= 20 {
+            h
+        } else {
+            format!("{}…{}", &h[..12], &h[h.len() - 4..])
+        }
+    }
+}

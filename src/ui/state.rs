@@ -31,17 +31,9 @@ pub const THEMES: [&str; 3] = ["light", "dark", "contrast"];
 impl AppState {
     pub fn new() -> AppState {
         let (progress, notices) = storage::load();
-        let lang = storage::load_lang()
-            .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l)))
-            .unwrap_or(Lang::Fr);
+        let lang = storage::load_lang().or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l))).unwrap_or(Lang::Fr);
         let theme = storage::load_theme().filter(|t| THEMES.contains(&t.as_str())).unwrap_or_else(|| "light".into());
-        AppState {
-            lang: RwSignal::new(lang),
-            theme: RwSignal::new(theme),
-            pack: RwSignal::new(PackLoad::Loading),
-            progress: RwSignal::new(progress),
-            notices: RwSignal::new(notices),
-        }
+        AppState { lang: RwSignal::new(lang), theme: RwSignal::new(theme), pack: RwSignal::new(PackLoad::Loading), progress: RwSignal::new(progress), notices: RwSignal::new(notices) }
     }
 
     /// A reactive interface string.

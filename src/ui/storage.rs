@@ -15,7 +15,10 @@ pub const KEPT_ASIDE_PREFIX: &str = "seclab.progress.unreadable.";
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// Stored progress could not be read; it is kept under `key`.
-    KeptAside { key: String, raw: String },
+    KeptAside {
+        key: String,
+        raw: String,
+    },
     StorageFull,
     StorageUnavailable,
 }

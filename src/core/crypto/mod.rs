@@ -40,8 +40,7 @@ impl std::fmt::Display for CryptoError {
 }
 
 fn aes128_key(key: &[u8]) -> Result<[u8; 16], CryptoError> {
-    key.try_into()
-        .map_err(|_| CryptoError::KeyLength { found: key.len(), expected: M::KeyAes128 })
+    key.try_into().map_err(|_| CryptoError::KeyLength { found: key.len(), expected: M::KeyAes128 })
 }
 
 fn iv16(iv: &[u8]) -> Result<[u8; 16], CryptoError> {
@@ -196,7 +195,7 @@ pub fn chacha20_poly1305_open(key: &[u8], nonce: &[u8; 12], aad: &[u8], cipherte
     Ok(cipher.decrypt(nonce.into(), Payload { msg: ciphertext_and_tag, aad }).ok())
 }
 
-#[cfg(test)]
-mod tests;
 pub mod bigint;
 pub mod rsa_kit;
+#[cfg(test)]
+mod tests;

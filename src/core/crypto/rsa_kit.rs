@@ -10,9 +10,9 @@
 
 use std::num::NonZeroU32;
 
-use crypto_primes::hazmat::SmallFactorsSieve;
 use ::rsa::traits::{PrivateKeyParts, PublicKeyParts};
-use ::rsa::{BoxedUint, Oaep, Pkcs1v15Encrypt, Pss, PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
+use ::rsa::{BoxedUint, Oaep, Pkcs1v15Encrypt, PrivateKey as RsaPrivateKey, Pss, PublicKey as RsaPublicKey};
+use crypto_primes::hazmat::SmallFactorsSieve;
 use sha2::Sha256;
 
 use crate::core::msg::Msg;
@@ -32,7 +32,11 @@ fn uint(bytes: &[u8]) -> BoxedUint {
 /// Big-endian bytes without leading zeros (at least one byte).
 pub fn trimmed(x: &BoxedUint) -> Vec<u8> {
     let b = x.to_be_bytes_trimmed_vartime().to_vec();
-    if b.is_empty() { vec![0] } else { b }
+    if b.is_empty() {
+        vec![0]
+    } else {
+        b
+    }
 }
 
 /// Searches for a prime of exactly `bits` bits (a multiple of 8, at least 16), starting from
@@ -203,8 +207,7 @@ pub fn pkcs1v15_decrypt(key: &RsaPrivateKey, c: &[u8]) -> Result<Vec<u8>, Msg> {
 pub fn pss_sign(key: &RsaPrivateKey, msg: &[u8]) -> Result<Vec<u8>, Msg> {
     use sha2::Digest;
     let hash = Sha256::digest(msg);
-    key.sign_with_rng(&mut SysRandom, Pss::<Sha256>::new_with_salt(32), &hash)
-        .map_err(|e| Msg::RsaKitSignFailed(e.to_string()))
+    key.sign_with_rng(&mut SysRandom, Pss::<Sha256>::new_with_salt(32), &hash).map_err(|e| Msg::RsaKitSignFailed(e.to_string()))
 }
 
 /// RSASSA-PSS verification (SHA-256, MGF1-SHA256, salt length 32). True only for a valid signature.

@@ -106,10 +106,7 @@ mod tests {
     #[test]
     fn ecdsa_p256_rfc6979_a25() {
         let public = p256_public(&h(RFC6979_X)).unwrap();
-        assert_eq!(
-            hex::encode(&public),
-            "0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299"
-        );
+        assert_eq!(hex::encode(&public), "0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299");
         assert_eq!(hex::encode(ecdsa_p256_sign(&h(RFC6979_X), b"sample").unwrap()), RFC6979_SAMPLE_SIG);
         // The same signature from the nonce the RFC lists for this case.
         let k = h("a6e3c57dd01abe90086538398355dd4c3b17aa873382b0f24d6129493d8aad60");

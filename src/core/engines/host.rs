@@ -205,7 +205,10 @@ mod tests {
         assert!(opened.variables.contains_key("key"));
         assert_eq!(opened.budget, None);
         assert_eq!(opened.workbench.as_ref().map(|w| w.tool.as_str()), Some("aes"));
-        let inputs: Inputs = [("mode", "ecb"), ("key", opened.variables["key"].as_str()), ("iv", ""), ("plaintext", opened.variables["plaintext"].as_str())].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let inputs: Inputs = [("mode", "ecb"), ("key", opened.variables["key"].as_str()), ("iv", ""), ("plaintext", opened.variables["plaintext"].as_str())]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         let Body::Result(run) = only(ask(&mut host, 2, Request::Tool { lab: lab.clone(), tool: "encrypt".into(), inputs })) else { panic!() };
         let Some(Value::Blocks(ct)) = run.get(M::AesBlockCiphertext) else { panic!("{run:?}") };
         let answer = hex::encode(ct);

@@ -70,7 +70,29 @@ macro_rules! registry {
     };
 }
 
-registry!(aes_block, padding_oracle, cbc_bitflip, ctr_nonce_reuse, ecb_picture, length_extension, hmac_challenge, key_hierarchy, x25519, aead_frame, gcm_nonce_reuse, password_crack, manifest_signatures, ecdsa_nonce_reuse, secure_boot, firmware_update, kex_mitm, fleet_keys, rsa_textbook, rsa_hastad, rsa_common_modulus);
+registry!(
+    aes_block,
+    padding_oracle,
+    cbc_bitflip,
+    ctr_nonce_reuse,
+    ecb_picture,
+    length_extension,
+    hmac_challenge,
+    key_hierarchy,
+    x25519,
+    aead_frame,
+    gcm_nonce_reuse,
+    password_crack,
+    manifest_signatures,
+    ecdsa_nonce_reuse,
+    secure_boot,
+    firmware_update,
+    kex_mitm,
+    fleet_keys,
+    rsa_textbook,
+    rsa_hastad,
+    rsa_common_modulus
+);
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
     SPECS.iter().copied().find(|e| e.kind == kind)
@@ -275,7 +297,11 @@ pub trait Job {
 
 pub enum JobStep {
     /// Work done so far out of `total` (any unit; the page shows a bar).
-    Progress { done: u64, total: u64, note: Option<Msg> },
+    Progress {
+        done: u64,
+        total: u64,
+        note: Option<Msg>,
+    },
     Done(Result<ToolRun, Msg>),
 }
 

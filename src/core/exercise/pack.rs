@@ -115,7 +115,11 @@ pub fn parse_catalog(base: &str, source: &str) -> Result<Catalog, Vec<Diagnostic
     let mut warnings = Vec::new();
     let pack = raw.pack.get_ref();
     if !is_kebab_case(pack.id.get_ref()) {
-        errors.push(loc.error(pack.id.span().start, format!("pack id \"{}\" is not kebab-case; expected lower-case letters, digits and hyphens", pack.id.get_ref()), format!("rename it, for example \"{}\"", suggest_kebab(pack.id.get_ref()))));
+        errors.push(loc.error(
+            pack.id.span().start,
+            format!("pack id \"{}\" is not kebab-case; expected lower-case letters, digits and hyphens", pack.id.get_ref()),
+            format!("rename it, for example \"{}\"", suggest_kebab(pack.id.get_ref())),
+        ));
     }
     if raw.tracks.is_empty() {
         warnings.push(loc.warning(0, "the catalogue lists no track; learners will see an empty pack", "add [[tracks]] tables, each with an `exercises` list"));
@@ -127,7 +131,11 @@ pub fn parse_catalog(base: &str, source: &str) -> Result<Catalog, Vec<Diagnostic
         let track = t.get_ref();
         let id = track.id.get_ref();
         if !is_kebab_case(id) {
-            errors.push(loc.error(track.id.span().start, format!("track id \"{id}\" is not kebab-case; expected lower-case letters, digits and hyphens"), format!("rename it, for example \"{}\"", suggest_kebab(id))));
+            errors.push(loc.error(
+                track.id.span().start,
+                format!("track id \"{id}\" is not kebab-case; expected lower-case letters, digits and hyphens"),
+                format!("rename it, for example \"{}\"", suggest_kebab(id)),
+            ));
         }
         if !track_ids.insert(id.clone()) {
             errors.push(loc.error(track.id.span().start, format!("track id \"{id}\" is used twice; expected each track once"), "merge the two tracks or rename one"));
@@ -136,7 +144,11 @@ pub fn parse_catalog(base: &str, source: &str) -> Result<Catalog, Vec<Diagnostic
         for f in &track.exercises {
             let path = f.get_ref().trim_start_matches("./").to_string();
             if let Some(problem) = path_problem(&path) {
-                errors.push(loc.error(f.span().start, format!("exercise path \"{}\" cannot be used: {problem}", f.get_ref()), "write the path of a .toml file inside the pack folder, such as \"symmetric/aes-kat.toml\""));
+                errors.push(loc.error(
+                    f.span().start,
+                    format!("exercise path \"{}\" cannot be used: {problem}", f.get_ref()),
+                    "write the path of a .toml file inside the pack folder, such as \"symmetric/aes-kat.toml\"",
+                ));
                 continue;
             }
             if let Some(other) = listed.insert(path.clone(), id.clone()) {
@@ -150,12 +162,7 @@ pub fn parse_catalog(base: &str, source: &str) -> Result<Catalog, Vec<Diagnostic
         errors.extend(warnings);
         return Err(errors);
     }
-    Ok(Catalog {
-        info: PackInfo { id: pack.id.get_ref().clone(), title: pack.title.clone(), authors: pack.authors.clone() },
-        tracks,
-        base: base.to_string(),
-        diagnostics: warnings,
-    })
+    Ok(Catalog { info: PackInfo { id: pack.id.get_ref().clone(), title: pack.title.clone(), authors: pack.authors.clone() }, tracks, base: base.to_string(), diagnostics: warnings })
 }
 
 /// Builds a pack one file at a time, so that a caller can yield between files and never hold
@@ -290,14 +297,22 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
                 Grading::Choice { answers, choices, .. } => {
                     let ids: Vec<String> = text.split(',').map(|s| s.trim().to_string()).collect();
                     if let Some(bad) = ids.iter().find(|id| !choices.iter().any(|c| &c.id == *id)) {
-                        out.push(loc.error(at, format!("the answer of {exercise_id}/{qid} ticks \"{bad}\", which is not a choice of the question"), "write the ids of the right choices, separated by commas"));
+                        out.push(loc.error(
+                            at,
+                            format!("the answer of {exercise_id}/{qid} ticks \"{bad}\", which is not a choice of the question"),
+                            "write the ids of the right choices, separated by commas",
+                        ));
                         continue;
                     }
                     grade_choice(answers, &ids)
                 }
                 Grading::Numeric { rule, .. } => grade_numeric(rule, &text) == NumericVerdict::Correct,
                 Grading::Lab { .. } => {
-                    out.push(loc.warning(at, format!("{exercise_id}/{qid} is graded by the lab engine, per learner; a plain answer cannot be checked here"), "remove this line; lab answers are checked by `seclab verify`"));
+                    out.push(loc.warning(
+                        at,
+                        format!("{exercise_id}/{qid} is graded by the lab engine, per learner; a plain answer cannot be checked here"),
+                        "remove this line; lab answers are checked by `seclab verify`",
+                    ));
                     continue;
                 }
             };
@@ -307,7 +322,11 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
                     Grading::Hash { normalize, .. } => format!("the hash of \"{}\" after normalisation", grading::normalize(normalize, &text)),
                     _ => "the value".into(),
                 };
-                out.push(loc.error(at, format!("the reference answer of {exercise_id}/{qid} does not grade right against the exercise file"), format!("recompute {hint} with `seclab hash`, or correct the answer here")));
+                out.push(loc.error(
+                    at,
+                    format!("the reference answer of {exercise_id}/{qid} does not grade right against the exercise file"),
+                    format!("recompute {hint} with `seclab hash`, or correct the answer here"),
+                ));
             }
         }
     }
@@ -316,7 +335,11 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
             let needs = matches!(q.grading, Grading::Hash { .. } | Grading::Choice { .. });
             let given = table.get(&exercise.id).map(|a| a.get_ref().contains_key(&q.id)).unwrap_or(false);
             if needs && !given {
-                out.push(loc.warning(0, format!("{}/{} has hashed answers but no reference answer here, so they are not proven", exercise.id, q.id), format!("add `{} = \"...\"` under [{}]", q.id, exercise.id)));
+                out.push(loc.warning(
+                    0,
+                    format!("{}/{} has hashed answers but no reference answer here, so they are not proven", exercise.id, q.id),
+                    format!("add `{} = \"...\"` under [{}]", q.id, exercise.id),
+                ));
             }
         }
     }
@@ -329,9 +352,13 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Pack, Vec<Diagnostic>> {
     let base = format!("{}/", dir.display().to_string().trim_end_matches('/'));
     let source = std::fs::read_to_string(dir.join("catalog.toml")).map_err(|e| vec![unreadable(&format!("{base}catalog.toml"), &e.to_string())])?;
     let catalog = parse_catalog(&base, &source)?;
-    let files = catalog.files().into_iter().map(|f| {
-        let text = std::fs::read_to_string(dir.join(&f)).map_err(|e| e.to_string());
-        (f, text)
-    }).collect();
+    let files = catalog
+        .files()
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(dir.join(&f)).map_err(|e| e.to_string());
+            (f, text)
+        })
+        .collect();
     Ok(assemble(catalog, &files))
 }

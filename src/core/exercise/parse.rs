@@ -91,11 +91,7 @@ pub struct Parsed {
 }
 
 pub fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !id.is_empty() && !id.starts_with('-') && !id.ends_with('-') && !id.contains("--") && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// A TOML or serde error, with a fix that fits the kind of mistake.
@@ -143,11 +139,7 @@ pub fn check_format(loc: &Locator, source: &str) -> Result<(), Diagnostic> {
             format!("this file uses exercise format {n}, newer than this version of SecLab, which reads format {FORMAT_VERSION}"),
             "update SecLab to a version that reads this format, or rewrite the file for format 1",
         )),
-        other => Err(loc.error(
-            format.span().start,
-            format!("`format` is {other}; expected the whole number 1"),
-            "write `format = 1`",
-        )),
+        other => Err(loc.error(format.span().start, format!("`format` is {other}; expected the whole number 1"), "write `format = 1`")),
     }
 }
 
@@ -271,7 +263,11 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
         let span = table.span();
         let mut params = table.get_ref().clone();
         match params.remove("kind") {
-            None => errors.push(loc.error(span.start, "the [lab] table has no `kind`; expected the name of a registered engine", format!("add `kind = \"...\"`, one of: {}", engines::known_kinds().join(", ")))),
+            None => errors.push(loc.error(
+                span.start,
+                "the [lab] table has no `kind`; expected the name of a registered engine",
+                format!("add `kind = \"...\"`, one of: {}", engines::known_kinds().join(", ")),
+            )),
             Some(toml::Value::String(kind)) => match engines::find(&kind) {
                 None => errors.push(loc.error(
                     loc.key_in(span.clone(), "kind"),
@@ -288,7 +284,11 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
                     lab = Some(Lab { kind, params });
                 }
             },
-            Some(other) => errors.push(loc.error(loc.key_in(span.clone(), "kind"), format!("`kind` is {other}; expected a quoted engine name"), format!("write `kind = \"...\"`, one of: {}", engines::known_kinds().join(", ")))),
+            Some(other) => errors.push(loc.error(
+                loc.key_in(span.clone(), "kind"),
+                format!("`kind` is {other}; expected a quoted engine name"),
+                format!("write `kind = \"...\"`, one of: {}", engines::known_kinds().join(", ")),
+            )),
         }
     }
     let known_vars = |text: &Text, what: &str, offset: usize, errors: &mut Vec<Diagnostic>| {
@@ -296,7 +296,11 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
             for name in markdown::placeholders(body) {
                 if !variables.contains(&name.as_str()) {
                     let offered = if variables.is_empty() { "this exercise has no [lab], so no variables".to_string() } else { format!("the engine offers {}", variables.join(", ")) };
-                    errors.push(loc.error(offset, format!("{what} uses {{{{{name}}}}}, which is not a variable of this exercise; {offered}"), "use one of the offered names, or write the value itself"));
+                    errors.push(loc.error(
+                        offset,
+                        format!("{what} uses {{{{{name}}}}}, which is not a variable of this exercise; {offered}"),
+                        "use one of the offered names, or write the value itself",
+                    ));
                 }
             }
         }
@@ -315,7 +319,11 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
         let q_offset = sq.span().start;
         let qid = q.id.get_ref().clone();
         if !is_kebab_case(&qid) {
-            errors.push(loc.error(q.id.span().start, format!("question id \"{qid}\" is not kebab-case; expected lower-case letters, digits and hyphens"), format!("rename it, for example \"{}\"", suggest_kebab(&qid))));
+            errors.push(loc.error(
+                q.id.span().start,
+                format!("question id \"{qid}\" is not kebab-case; expected lower-case letters, digits and hyphens"),
+                format!("rename it, for example \"{}\"", suggest_kebab(&qid)),
+            ));
         }
         if questions.iter().any(|other: &Question| other.id == qid) {
             errors.push(loc.error(q.id.span().start, format!("question id \"{qid}\" is used twice in this exercise; expected each question id once"), "give each question its own id (q1, q2, ...)"));
@@ -357,7 +365,14 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
         if GRADING_KINDS.contains(&grading_name) {
             for (key, offset) in &present {
                 if !allowed.contains(key) {
-                    errors.push(loc.error(*offset, format!("`{key}` does not apply to grading = \"{grading_name}\" (question `{qid}`); this kind takes {}", allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")), format!("remove `{key}`, or change `grading`")));
+                    errors.push(loc.error(
+                        *offset,
+                        format!(
+                            "`{key}` does not apply to grading = \"{grading_name}\" (question `{qid}`); this kind takes {}",
+                            allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        ),
+                        format!("remove `{key}`, or change `grading`"),
+                    ));
                 }
             }
         }
@@ -373,7 +388,11 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
                             Normalization::parse(n.get_ref()).or_else(|| {
                                 errors.push(loc.error(
                                     n.span().start,
-                                    format!("normalisation \"{}\" is unknown; expected one of {}", n.get_ref(), Normalization::ALL.iter().map(|(name, _)| format!("\"{name}\"")).collect::<Vec<_>>().join(", ")),
+                                    format!(
+                                        "normalisation \"{}\" is unknown; expected one of {}",
+                                        n.get_ref(),
+                                        Normalization::ALL.iter().map(|(name, _)| format!("\"{name}\"")).collect::<Vec<_>>().join(", ")
+                                    ),
                                     "use the names of the table in EXERCISE_FORMAT.md",
                                 ));
                                 None
@@ -387,17 +406,31 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
                 let answers = hashed_answers(&loc, &qid, &q.answers, q_offset, &mut errors);
                 let mut choices: Vec<Choice> = Vec::new();
                 match &q.choices {
-                    None => errors.push(loc.error(q_offset, format!("choice question `{qid}` has no `choices`; expected a list of {{ id, fr, en }}"), "add `choices = [{ id = \"a\", fr = \"...\", en = \"...\" }, ...]`")),
-                    Some(list) if list.get_ref().len() < 2 => errors.push(loc.error(list.span().start, format!("choice question `{qid}` has {} choice; expected at least 2", list.get_ref().len()), "add the other choices")),
+                    None => errors.push(loc.error(
+                        q_offset,
+                        format!("choice question `{qid}` has no `choices`; expected a list of {{ id, fr, en }}"),
+                        "add `choices = [{ id = \"a\", fr = \"...\", en = \"...\" }, ...]`",
+                    )),
+                    Some(list) if list.get_ref().len() < 2 => {
+                        errors.push(loc.error(list.span().start, format!("choice question `{qid}` has {} choice; expected at least 2", list.get_ref().len()), "add the other choices"))
+                    }
                     Some(_) => {}
                 }
                 for c in q.choices.iter().flat_map(|l| l.get_ref().iter()) {
                     let raw_choice = c.get_ref();
                     let cid = raw_choice.id.get_ref().trim().to_string();
                     if cid.is_empty() || cid.contains(',') || cid.chars().any(char::is_whitespace) {
-                        errors.push(loc.error(raw_choice.id.span().start, format!("choice id \"{cid}\" cannot be used; expected a short id without spaces or commas"), "use ids such as \"a\", \"b\", \"c\""));
+                        errors.push(loc.error(
+                            raw_choice.id.span().start,
+                            format!("choice id \"{cid}\" cannot be used; expected a short id without spaces or commas"),
+                            "use ids such as \"a\", \"b\", \"c\"",
+                        ));
                     } else if choices.iter().any(|other| other.id == cid) {
-                        errors.push(loc.error(raw_choice.id.span().start, format!("choice id \"{cid}\" appears twice in question `{qid}`; expected each choice id once"), "give each choice its own id"));
+                        errors.push(loc.error(
+                            raw_choice.id.span().start,
+                            format!("choice id \"{cid}\" appears twice in question `{qid}`; expected each choice id once"),
+                            "give each choice its own id",
+                        ));
                     }
                     let text = Text { fr: raw_choice.fr.clone(), en: raw_choice.en.clone() };
                     if text.fr.is_none() && text.en.is_none() {
@@ -413,7 +446,11 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
                 let tolerance = q.tolerance.as_ref().map(|t| *t.get_ref()).unwrap_or(0.0);
                 if let Some(t) = &q.tolerance {
                     if !(t.get_ref().is_finite() && *t.get_ref() >= 0.0) {
-                        errors.push(loc.error(t.span().start, format!("`tolerance` is {}; expected a number ≥ 0", t.get_ref()), "write a relative tolerance such as 0.05, or an absolute one with `absolute = true`"));
+                        errors.push(loc.error(
+                            t.span().start,
+                            format!("`tolerance` is {}; expected a number ≥ 0", t.get_ref()),
+                            "write a relative tolerance such as 0.05, or an absolute one with `absolute = true`",
+                        ));
                     }
                 }
                 match &q.value {
@@ -433,12 +470,20 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
             }
             "lab" => match (&q.check, &lab) {
                 (None, _) => {
-                    errors.push(loc.error(q_offset, format!("lab question `{qid}` has no `check`; expected a check name of the engine"), if engine_checks.is_empty() { "add `check = \"...\"` and a [lab] table".to_string() } else { format!("add `check = \"...\"`, one of: {}", engine_checks.join(", ")) }));
+                    errors.push(loc.error(
+                        q_offset,
+                        format!("lab question `{qid}` has no `check`; expected a check name of the engine"),
+                        if engine_checks.is_empty() { "add `check = \"...\"` and a [lab] table".to_string() } else { format!("add `check = \"...\"`, one of: {}", engine_checks.join(", ")) },
+                    ));
                     None
                 }
                 (Some(check), None) => {
                     if raw.lab.is_none() {
-                        errors.push(loc.error(check.span().start, format!("question `{qid}` is graded by the lab, but the exercise has no [lab] table"), "add a [lab] table with a `kind`, or use another grading"));
+                        errors.push(loc.error(
+                            check.span().start,
+                            format!("question `{qid}` is graded by the lab, but the exercise has no [lab] table"),
+                            "add a [lab] table with a `kind`, or use another grading",
+                        ));
                     }
                     None
                 }
@@ -446,13 +491,21 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
                     if engine_checks.contains(&check.get_ref().as_str()) {
                         Some(Grading::Lab { check: check.get_ref().clone() })
                     } else {
-                        errors.push(loc.error(check.span().start, format!("check \"{}\" is not declared by engine {}; it declares {}", check.get_ref(), lab.kind, engine_checks.join(", ")), "use one of the declared checks"));
+                        errors.push(loc.error(
+                            check.span().start,
+                            format!("check \"{}\" is not declared by engine {}; it declares {}", check.get_ref(), lab.kind, engine_checks.join(", ")),
+                            "use one of the declared checks",
+                        ));
                         None
                     }
                 }
             },
             other => {
-                errors.push(loc.error(q.grading.span().start, format!("grading \"{other}\" is unknown; expected one of \"hash\", \"choice\", \"numeric\", \"lab\""), "choose one of the four grading kinds"));
+                errors.push(loc.error(
+                    q.grading.span().start,
+                    format!("grading \"{other}\" is unknown; expected one of \"hash\", \"choice\", \"numeric\", \"lab\""),
+                    "choose one of the four grading kinds",
+                ));
                 None
             }
         };
@@ -524,5 +577,9 @@ pub fn suggest_kebab(id: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "my-exercise".into() } else { out }
+    if out.is_empty() {
+        "my-exercise".into()
+    } else {
+        out
+    }
 }

@@ -54,11 +54,7 @@ impl Normalization {
             Normalization::NoSpaces => input.chars().filter(|c| !c.is_whitespace()).collect(),
             Normalization::Hex => {
                 let cleaned: String = input.chars().filter(|c| !c.is_whitespace() && *c != ':').collect();
-                let cleaned = cleaned
-                    .strip_prefix("0x")
-                    .or_else(|| cleaned.strip_prefix("0X"))
-                    .unwrap_or(&cleaned)
-                    .to_string();
+                let cleaned = cleaned.strip_prefix("0x").or_else(|| cleaned.strip_prefix("0X")).unwrap_or(&cleaned).to_string();
                 cleaned.to_lowercase()
             }
         }
@@ -163,12 +159,7 @@ pub fn grade_choice(accepted: &[HashedAnswer], selected: &[String]) -> bool {
 
 /// Reads a number the way people type it: "4.3e9", "4,3e9", "4 300 000 000", "1_000".
 pub fn parse_number(input: &str) -> Option<f64> {
-    let cleaned: String = input
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{202f}' && *c != '\u{a0}')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
+    let cleaned: String = input.trim().chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{202f}' && *c != '\u{a0}').map(|c| if c == ',' { '.' } else { c }).collect();
     if cleaned.is_empty() {
         return None;
     }

@@ -95,10 +95,7 @@ fn codec_round_trips_and_refuses_foreign_and_future_files() {
     assert_eq!(decode(&future), Err(DecodeError::FutureVersion(7)));
     let bad_seed = text.replace(&p.seed, "zz");
     assert!(matches!(decode(&bad_seed), Err(DecodeError::Invalid(_))));
-    assert_eq!(
-        DecodeError::FutureVersion(7).msg().en(),
-        "this file was written by a newer SecLab (format 7; this one reads up to format 1); update SecLab"
-    );
+    assert_eq!(DecodeError::FutureVersion(7).msg().en(), "this file was written by a newer SecLab (format 7; this one reads up to format 1); update SecLab");
 }
 
 #[test]
@@ -158,12 +155,7 @@ fn merge_adopts_the_seed_only_into_an_empty_progress() {
 
 fn pack_of(ex: &Exercise) -> Pack {
     use crate::core::exercise::{PackInfo, Text};
-    Pack {
-        info: PackInfo { id: "pack".into(), title: Text::default(), authors: vec![] },
-        tracks: vec![],
-        exercises: [(ex.id.clone(), ex.clone())].into(),
-        diagnostics: vec![],
-    }
+    Pack { info: PackInfo { id: "pack".into(), title: Text::default(), authors: vec![] }, tracks: vec![], exercises: [(ex.id.clone(), ex.clone())].into(), diagnostics: vec![] }
 }
 
 #[test]

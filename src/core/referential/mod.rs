@@ -491,25 +491,13 @@ mod tests {
     #[test]
     fn block_lists_match_competency_blocks() {
         for b in blocks() {
-            let from_comps: Vec<&str> = competencies()
-                .iter()
-                .filter(|c| c.block == b.id)
-                .map(|c| c.id)
-                .collect();
+            let from_comps: Vec<&str> = competencies().iter().filter(|c| c.block == b.id).map(|c| c.id).collect();
             assert_eq!(b.competencies, from_comps.as_slice(), "{}", b.id);
         }
         for c in competencies() {
-            let n = blocks()
-                .iter()
-                .filter(|b| b.competencies.contains(&c.id))
-                .count();
+            let n = blocks().iter().filter(|b| b.competencies.contains(&c.id)).count();
             assert_eq!(n, 1, "{} must be in exactly one block", c.id);
-            assert!(
-                block(c.block).is_some(),
-                "{} has unknown block {}",
-                c.id,
-                c.block
-            );
+            assert!(block(c.block).is_some(), "{} has unknown block {}", c.id, c.block);
         }
         let total: usize = blocks().iter().map(|b| b.competencies.len()).sum();
         assert_eq!(total, 43);
@@ -544,48 +532,19 @@ mod tests {
             competency("C4").unwrap().fr,
             "Définir un profil d’usage sécuritaire en prenant en compte les usages et l’évaluation de sécurité attendue face aux attaques physiques, afin de préfigurer le juste niveau de sécurité au juste coût"
         );
-        assert!(competency("C5")
-            .unwrap()
-            .fr
-            .starts_with("Schématiser et concevoir"));
+        assert!(competency("C5").unwrap().fr.starts_with("Schématiser et concevoir"));
         let c15 = competency("C15").unwrap();
-        assert!(c15
-            .fr
-            .starts_with("(a) Identifier les mécanismes, les outils d’intrusion"));
+        assert!(c15.fr.starts_with("(a) Identifier les mécanismes, les outils d’intrusion"));
         assert!(c15.fr.contains(" (b) Établir une veille technologique"));
         assert!(c15.fr.ends_with("face aux menaces cyber."));
-        assert!(competency("C16")
-            .unwrap()
-            .fr
-            .starts_with("Concevoir la meilleure stratégie"));
-        assert!(competency("C23")
-            .unwrap()
-            .fr
-            .starts_with("Implémenter la représentation des données"));
-        assert!(competency("C27")
-            .unwrap()
-            .fr
-            .starts_with("Déployer une infrastructure de type linux"));
-        assert!(competency("C31")
-            .unwrap()
-            .fr
-            .starts_with("Assurer la veille technologique et réglementaire"));
-        assert!(competency("C38")
-            .unwrap()
-            .fr
-            .starts_with("Animer l’équipe pluridisciplinaire"));
-        assert!(competency("C42")
-            .unwrap()
-            .fr
-            .starts_with("Déployer une stratégie de cybersécurité en formant"));
-        assert!(competency("C43")
-            .unwrap()
-            .fr
-            .starts_with("Défendre le choix technique et économique"));
-        assert_eq!(
-            block("BC04").unwrap().title_fr,
-            "Réaliser les tests pour un objet connecté sécurisé et robuste pour lancer la phase de pré-industrialisation"
-        );
+        assert!(competency("C16").unwrap().fr.starts_with("Concevoir la meilleure stratégie"));
+        assert!(competency("C23").unwrap().fr.starts_with("Implémenter la représentation des données"));
+        assert!(competency("C27").unwrap().fr.starts_with("Déployer une infrastructure de type linux"));
+        assert!(competency("C31").unwrap().fr.starts_with("Assurer la veille technologique et réglementaire"));
+        assert!(competency("C38").unwrap().fr.starts_with("Animer l’équipe pluridisciplinaire"));
+        assert!(competency("C42").unwrap().fr.starts_with("Déployer une stratégie de cybersécurité en formant"));
+        assert!(competency("C43").unwrap().fr.starts_with("Défendre le choix technique et économique"));
+        assert_eq!(block("BC04").unwrap().title_fr, "Réaliser les tests pour un objet connecté sécurisé et robuste pour lancer la phase de pré-industrialisation");
     }
 
     #[test]
@@ -596,11 +555,7 @@ mod tests {
         assert_eq!(competency("C15").unwrap().coverage, Coverage::Full);
         assert_eq!(competency("C28").unwrap().coverage, Coverage::Partial);
         assert_eq!(competency("C36").unwrap().coverage, Coverage::None);
-        let full: Vec<&str> = competencies()
-            .iter()
-            .filter(|c| c.coverage == Coverage::Full)
-            .map(|c| c.id)
-            .collect();
+        let full: Vec<&str> = competencies().iter().filter(|c| c.coverage == Coverage::Full).map(|c| c.id).collect();
         assert_eq!(full, ["C14", "C15", "C23", "C24", "C33"]);
         assert_eq!(Coverage::Full.symbol(), "✔");
         assert_eq!(Coverage::Partial.symbol(), "◐");

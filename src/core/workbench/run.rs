@@ -142,7 +142,11 @@ fn aes_modes(inputs: &Inputs) -> Result<ToolRun, Msg> {
             }
             let mut buf = data.clone();
             cbc_decrypt(&key, &iv, &mut buf);
-            if pad { unpad(buf) } else { Ok(buf) }
+            if pad {
+                unpad(buf)
+            } else {
+                Ok(buf)
+            }
         }
     };
     let bytes = result?;

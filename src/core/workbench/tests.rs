@@ -206,7 +206,16 @@ fn argon2id_rfc9106_5_3() {
     assert_ne!(hex::encode(tampered), "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
     assert_eq!(error("argon2", &[("salt", "short")]), "the salt is 5 bytes; Argon2 needs at least 8");
     // The same vector through the tool's form.
-    let rfc = [("encoding", "hex"), ("password", &"01".repeat(32)[..]), ("salt", &"02".repeat(16)[..]), ("secret", "0303030303030303"), ("ad", "040404040404040404040404"), ("memory", "32"), ("iterations", "3"), ("parallelism", "4")];
+    let rfc = [
+        ("encoding", "hex"),
+        ("password", &"01".repeat(32)[..]),
+        ("salt", &"02".repeat(16)[..]),
+        ("secret", "0303030303030303"),
+        ("ad", "040404040404040404040404"),
+        ("memory", "32"),
+        ("iterations", "3"),
+        ("parallelism", "4"),
+    ];
     assert_eq!(first("argon2", &rfc), "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
     // The tool itself, on small parameters.
     assert_eq!(first("argon2", &[("memory", "64"), ("iterations", "1")]).len(), 64);

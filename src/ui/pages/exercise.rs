@@ -12,8 +12,8 @@ use crate::core::engines::host::{Body, LabKey, Opened, Request};
 use crate::core::engines::{self, LabVerdict};
 use crate::core::exercise::{Exercise, Grading, Question};
 use crate::core::grading::{grade_local, instance_seed, Answer, Verdict};
-use crate::core::msg::Msg;
 use crate::core::markdown;
+use crate::core::msg::Msg;
 use crate::core::progress::{is_solved, score};
 use crate::core::strings::S;
 use crate::ui::lab::LabPanel;
@@ -48,10 +48,12 @@ pub fn ExercisePage() -> impl IntoView {
                 });
             });
         }
-        let vars = Memo::new(move |_| instance.with(|i| match i {
-            Instance::Ready(o) => o.variables.clone(),
-            _ => BTreeMap::new(),
-        }));
+        let vars = Memo::new(move |_| {
+            instance.with(|i| match i {
+                Instance::Ready(o) => o.variables.clone(),
+                _ => BTreeMap::new(),
+            })
+        });
         let statement_vars = vars;
         let ex_statement = ex.clone();
         let statement = Memo::new(move |_| {
@@ -124,7 +126,13 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
         state.progress.with_untracked(|p| p.get(&ex).and_then(|e| e.questions.get(&qid).cloned()))
     };
     let text = RwSignal::new(initial.as_ref().filter(|_| !matches!(question.grading, Grading::Choice { .. })).map(|q| q.answer.clone()).unwrap_or_default());
-    let ticked = RwSignal::new(initial.as_ref().filter(|_| matches!(question.grading, Grading::Choice { .. })).map(|q| q.answer.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()).unwrap_or_default());
+    let ticked = RwSignal::new(
+        initial
+            .as_ref()
+            .filter(|_| matches!(question.grading, Grading::Choice { .. }))
+            .map(|q| q.answer.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>())
+            .unwrap_or_default(),
+    );
     let feedback = RwSignal::new(initial.as_ref().map(|q| if q.correct { Verdict::Correct } else { Verdict::Wrong }));
     let correct = {
         let stored = stored.clone();
@@ -218,7 +226,10 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
             .into_any()
         }
         other => {
-            let unit = match other { Grading::Numeric { unit: Some(u), .. } => Some(u.clone()), _ => None };
+            let unit = match other {
+                Grading::Numeric { unit: Some(u), .. } => Some(u.clone()),
+                _ => None,
+            };
             let input_id2 = input_id.clone();
             view! {
                 <label for=input_id.clone()>{move || state.t(S::YourAnswer)} {unit.map(|u| format!(" ({u})"))}</label>
