@@ -14,6 +14,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# rustfmt and clippy: the style gates of the test command.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    echo "setup: adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   echo "setup: installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -7,6 +7,11 @@ source "$(dirname "$0")/env.sh" browser
 step() { printf '\n==> %s\n' "$*"; }
 
 mkdir -p target
+step "style: rustfmt, and clippy with warnings as errors (native and wasm32)"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+
 step "native tests (cargo test)"
 cargo test --quiet 2>&1 | tee target/native-tests.log
 native=$(grep -Eo '^test result: ok\. [0-9]+ passed' target/native-tests.log | awk '{s+=$4} END {print s+0}')

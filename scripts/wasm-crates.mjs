@@ -23,26 +23,26 @@ function reader(bytes) {
 
 /** The crate a (mangled) Rust symbol belongs to: the first path segment that names a crate. */
 export function crateOf(symbol) {
+  // v0 mangling (_R...): the first crate root, C[s<disambiguator>_]<len><name>.
+  if (symbol.startsWith('_R')) {
+    const v0 = symbol.match(/C(?:s[0-9A-Za-z]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/);
+    if (v0) return v0[2].slice(0, Number(v0[1]));
+  }
   // Legacy mangling: _ZN<len><segment>...; trait impls start with a <...> segment.
   let s = symbol;
   const m = s.match(/^_?_ZN(.*)$/);
-  if (m) s = m[1];
-  const segments = [];
-  let i = 0;
-  while (i < s.length && /\d/.test(s[i])) {
-    let j = i;
-    while (/\d/.test(s[j])) j++;
-    const len = Number(s.slice(i, j));
-    segments.push(s.slice(j, j + len));
-    i = j + len;
-  }
-  const first = segments[0] || symbol;
-  // "_$LT$serde..de..impls..$LT$impl$u20$...$GT$" or "_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$..."
-  const inner = first.replace(/^_?\$LT\$/, '').replace(/^impl\$u20\$/, '');
+  if (!m) return '(other: runtime, imports)';
+  s = m[1];
+  const len = s.match(/^(\d+)/);
+  const first = len ? s.slice(len[1].length, len[1].length + Number(len[1])) : s;
+  // "<T as tachys..view..Render>": the trait's crate; "<serde..X as ...>": the type's crate.
+  let inner = first.replace(/^_?\$LT\$/, '').replace(/^impl\$u20\$/, '');
+  const asTrait = inner.match(/^[A-Z][A-Za-z0-9_]*\$u20\$as\$u20\$(.*)$/);
+  if (asTrait) inner = asTrait[1];
+  inner = inner.replace(/^(?:\$RF\$|\$BP\$|mut\$u20\$|\$u5b\$|\$LP\$)+/, '');
   const crate = inner.split(/\.\.|\$/)[0];
-  if (crate && /^[a-z_][a-z0-9_]*$/.test(crate)) return crate;
-  if (/^[a-z_][a-z0-9_]*$/.test(first)) return first;
-  return symbol.startsWith('__') || !m ? '(other: runtime, imports)' : '(other)';
+  if (/^[a-z_][a-z0-9_]*$/.test(crate)) return crate;
+  return '(other)';
 }
 
 export async function breakdown(path) {

@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 pub mod lab;
+pub mod markdown;
 pub mod pages;
 pub mod sequence;
 pub mod state;

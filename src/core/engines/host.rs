@@ -46,6 +46,9 @@ pub enum Request {
     View { lab: LabKey, request: ViewRequest },
     /// Runs a workbench tool; a long one streams progress first.
     Workbench { tool: String, inputs: Inputs },
+    /// Renders exercise Markdown (placeholders already substituted) to safe HTML; answers
+    /// [`Body::Html`]. Here rather than in the page, whose first load it would weigh on.
+    Markdown { source: String },
     /// Stops the long job with this number.
     Cancel { job: u32 },
 }
@@ -65,6 +68,7 @@ pub enum Body {
     Result(ToolRun),
     Verdict(LabVerdict),
     View(ViewData),
+    Html(String),
     Error(Msg),
 }
 
@@ -143,6 +147,7 @@ impl Host {
                     Err(e) => Err(e),
                 },
             },
+            Request::Markdown { source } => Ok(Body::Html(crate::core::markdown::to_html(&source))),
             Request::Cancel { job: target } => {
                 if self.jobs.remove(&target).is_some() {
                     emit(Event { job: target, body: Body::Error(Msg::JobCancelled()) });
@@ -264,6 +269,14 @@ mod tests {
         assert_eq!(serde_json::from_str::<Envelope>(&json).unwrap(), request);
         let event = Event { job: 3, body: Body::Verdict(LabVerdict::Unreadable(Msg::AnswerNotHex())) };
         assert_eq!(serde_json::from_str::<Event>(&serde_json::to_string(&event).unwrap()).unwrap(), event);
+    }
+
+    #[test]
+    fn markdown_is_rendered_without_raw_html() {
+        let mut host = Host::new();
+        let Body::Html(html) = only(ask(&mut host, 1, Request::Markdown { source: "**key** <script>alert(1)</script>".into() })) else { panic!() };
+        assert!(html.contains("<strong>key</strong>"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::core::msg::Msg;
 use crate::core::progress::{is_solved, score};
 use crate::core::strings::S;
 use crate::ui::lab::LabPanel;
+use crate::ui::markdown::Markdown;
 use crate::ui::state::use_state;
 use crate::ui::storage::now;
 use crate::ui::{localized, with_pack};
@@ -58,7 +59,7 @@ pub fn ExercisePage() -> impl IntoView {
         let ex_statement = ex.clone();
         let statement = Memo::new(move |_| {
             let (text, fallback) = localized(&ex_statement.statement, state.lang.get());
-            (markdown::to_html(&markdown::substitute(&text, &statement_vars.get())), fallback)
+            (markdown::substitute(&text, &statement_vars.get()), fallback)
         });
         let waiting = move || matches!(instance.get(), Instance::Loading);
         let ex_score = ex.clone();
@@ -88,7 +89,7 @@ pub fn ExercisePage() -> impl IntoView {
                     <h2 id="statement-title">{move || state.t(S::Statement)}</h2>
                     {move || statement.get().1.then(|| view! { <p class="notice-lang">{move || state.t(S::OtherLanguageNotice)}</p> })}
                     {move || waiting().then(|| view! { <p class="loading" role="status"><progress aria-label=move || state.t(S::PreparingInstance)></progress> " " {move || state.t(S::PreparingInstance)}</p> })}
-                    <div class="markdown" inner_html=move || if waiting() { String::new() } else { statement.get().0 }></div>
+                    {move || (!waiting()).then(|| view! { <Markdown source=Signal::derive(move || statement.get().0) class="markdown"/> })}
                     {ex.lab.is_some().then(|| view! { <p class="meta">{move || state.t(S::YourInstance)}</p> })}
                 </section>
                 {let (key, spec) = (key.clone(), ex.lab.as_ref().and_then(|l| engines::find(&l.kind)));
@@ -251,7 +252,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
     view! {
         <form class="question" aria-labelledby=heading_id.clone() on:submit=submit>
             <h3 id=heading_id.clone()>{move || format!("{} {number}", state.t(S::Question))}</h3>
-            <div class="markdown prompt" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&prompt, state.lang.get()).0, &vars.get()))></div>
+            <Markdown source=Signal::derive(move || markdown::substitute(&localized(&prompt, state.lang.get()).0, &vars.get())) class="markdown prompt"/>
             {field}
             <div class="actions">
                 <button type="submit" prop:disabled=move || correct.get() || gave_up.get() || grading.get()>{move || state.t(S::Submit)}</button>
@@ -291,7 +292,7 @@ fn Hints(exercise: Arc<Exercise>, vars: Memo<BTreeMap<String, String>>) -> impl 
             <ol class="hints">
                 {move || hints.iter().take(revealed.get()).map(|h| {
                     let t = h.text.clone();
-                    view! { <li class="markdown" inner_html=move || markdown::to_html(&markdown::substitute(&localized(&t, state.lang.get()).0, &vars.get()))></li> }
+                    view! { <Markdown source=Signal::derive(move || markdown::substitute(&localized(&t, state.lang.get()).0, &vars.get())) class="markdown" tag="li"/> }
                 }).collect_view()}
             </ol>
             {move || (total > 0).then(|| if revealed.get() < total {
@@ -321,10 +322,11 @@ fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>, vars: Memo<BTreeMap<Str
             <h2 id="solution-title">{move || state.t(S::Solution)}</h2>
             {move || {
                 if solved.get() || gave_up.get() {
-                    let body = solution.clone().map(|s| markdown::to_html(&markdown::substitute(&localized(&s, state.lang.get()).0, &vars.get()))).unwrap_or_default();
+                    let solution = solution.clone();
+                    let body = Signal::derive(move || solution.as_ref().map(|s| markdown::substitute(&localized(s, state.lang.get()).0, &vars.get())).unwrap_or_default());
                     view! {
                         {gave_up.get().then(|| view! { <p class="meta">{move || state.t(S::GaveUp)}</p> })}
-                        <div class="markdown solution" inner_html=body></div>
+                        <Markdown source=body class="markdown solution"/>
                     }.into_any()
                 } else {
                     view! {
