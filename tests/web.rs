@@ -89,7 +89,7 @@ async fn the_settings_page_mounts_and_switches_language() {
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), || {
-        provide_context(AppState::new());
+        provide_context(AppState::load());
         view! { <seclab::ui::pages::settings::SettingsPage/> }
     });
     tick().await;

@@ -36,7 +36,8 @@ impl ViewRequest {
 pub enum ViewData {
     Pictures(Vec<Picture>),
     Fleet(Fleet),
-    Sequence(kex::Trace),
+    /// Boxed: a trace is far larger than the other views' data.
+    Sequence(Box<kex::Trace>),
 }
 
 /// An RGBA image with its caption and text alternative.

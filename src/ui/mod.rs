@@ -24,7 +24,7 @@ pub const PACK_BASE: &str = "exercises/";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
+    let state = AppState::load();
     provide_context(state);
 
     leptos::task::spawn_local(async move {

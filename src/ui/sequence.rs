@@ -147,7 +147,7 @@ pub fn KexSequence(key: LabKey) -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Body::View(ViewData::Sequence(t)) = crate::ui::worker::ask(Request::View { lab: key, request: ViewRequest::Sequence { actions: list.clone() } }).await {
                 if actions.get_untracked() == list {
-                    trace.set(t);
+                    trace.set(*t);
                     waiting.set(false);
                 }
             }

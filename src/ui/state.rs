@@ -29,7 +29,8 @@ pub struct AppState {
 pub const THEMES: [&str; 3] = ["light", "dark", "contrast"];
 
 impl AppState {
-    pub fn new() -> AppState {
+    /// The state as this browser last left it (progress, language, theme from storage).
+    pub fn load() -> AppState {
         let (progress, notices) = storage::load();
         let lang = storage::load_lang().or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l))).unwrap_or(Lang::Fr);
         let theme = storage::load_theme().filter(|t| THEMES.contains(&t.as_str())).unwrap_or_else(|| "light".into());

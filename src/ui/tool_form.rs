@@ -160,7 +160,7 @@ pub fn ToolForm(
                             </p>
                         })}
                         <Outputs outputs=run.outputs/>
-                        {(prefix == "wb").then(|| view! { <p class="meta">{move || format!("{}{}{:.0} ms", state.t(S::WorkbenchElapsed), state.t(S::Colon), ms)}</p> })}
+                        {(prefix == "wb").then(|| view! { <p class="meta">{move || format!("{}{}{} ms", state.t(S::WorkbenchElapsed), state.t(S::Colon), ms.round() as u64)}</p> })}
                     }.into_any(),
                     Status::Done(Err(message), _) => view! {
                         <p class="error">{move || state.t(S::Error)} {move || state.t(S::Colon)} {move || message.render(state.lang.get())}</p>

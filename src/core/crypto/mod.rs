@@ -48,7 +48,7 @@ fn iv16(iv: &[u8]) -> Result<[u8; 16], CryptoError> {
 }
 
 fn whole_blocks(data: &[u8]) -> Result<(), CryptoError> {
-    if data.is_empty() || data.len() % AES_BLOCK != 0 {
+    if data.is_empty() || !data.len().is_multiple_of(AES_BLOCK) {
         return Err(CryptoError::NotWholeBlocks { found: data.len() });
     }
     Ok(())

@@ -54,7 +54,7 @@ pub fn prime_search_where(start: &[u8], bits: u32, max_candidates: usize, accept
 }
 
 fn search_from(start: &[u8], bits: u32, max_candidates: usize, accept: &impl Fn(&[u8]) -> bool) -> (Option<Vec<u8>>, usize) {
-    assert!(bits >= 16 && bits % 8 == 0 && start.len() == (bits / 8) as usize, "prime_search: {bits} bits from {} bytes", start.len());
+    assert!(bits >= 16 && bits.is_multiple_of(8) && start.len() == (bits / 8) as usize, "prime_search: {bits} bits from {} bytes", start.len());
     let mut bytes = start.to_vec();
     bytes[0] |= 0xc0;
     *bytes.last_mut().expect("at least 2 bytes") |= 1;
@@ -86,7 +86,7 @@ pub fn random_prime_step(bits: u32, max_candidates: usize) -> Result<(Option<Vec
 
 /// Checks a key size from the workbench: a multiple of 16 from 512 to 4096.
 pub fn check_bits(bits: u32) -> Result<u32, Msg> {
-    if !(MIN_BITS..=MAX_BITS).contains(&bits) || bits % 16 != 0 {
+    if !(MIN_BITS..=MAX_BITS).contains(&bits) || !bits.is_multiple_of(16) {
         return Err(Msg::RsaKitKeySize(bits, MIN_BITS, MAX_BITS));
     }
     Ok(bits)

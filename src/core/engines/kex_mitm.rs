@@ -301,7 +301,7 @@ impl Lab for Instance {
     /// The run with Mallory's decisions so far, for the sequence diagram.
     fn view(&self, request: &ViewRequest) -> Result<ViewData, Msg> {
         match request {
-            ViewRequest::Sequence { actions } => Ok(ViewData::Sequence(simulate(&self.params, &self.seed, actions))),
+            ViewRequest::Sequence { actions } => Ok(ViewData::Sequence(Box::new(simulate(&self.params, &self.seed, actions)))),
             _ => Err(Msg::LabUnavailable()),
         }
     }
@@ -449,7 +449,7 @@ mod tests {
         let lab = build(&p, &s);
         let actions = vec![Forward, Replace];
         let Ok(ViewData::Sequence(trace)) = lab.view(&ViewRequest::Sequence { actions: actions.clone() }) else { panic!("no trace") };
-        assert_eq!(trace, simulate(&p, &s, &actions));
+        assert_eq!(*trace, simulate(&p, &s, &actions));
         assert!(matches!(trace.outcome, Outcome::Aborted { by: Party::Alice, .. }));
         let json = serde_json::to_string(&ViewData::Sequence(trace.clone())).unwrap();
         assert_eq!(serde_json::from_str::<ViewData>(&json).unwrap(), ViewData::Sequence(trace));

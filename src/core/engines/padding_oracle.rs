@@ -113,7 +113,7 @@ pub fn gateway(mac: bool, seed: &InstanceSeed, iv: &[u8], ct: &[u8], tag: Option
     if mac && !crypto::hmac_sha256_verify(&mac_key(seed), &[iv, ct].concat(), tag) {
         return Answer::BadMac;
     }
-    if iv.len() != 16 || ct.is_empty() || ct.len() % 16 != 0 {
+    if iv.len() != 16 || ct.is_empty() || !ct.len().is_multiple_of(16) {
         return Answer::BadPadding;
     }
     let pt = crypto::aes128_cbc_decrypt(&key(seed), iv, ct).expect("sizes checked");

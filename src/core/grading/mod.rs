@@ -231,7 +231,7 @@ mod tests {
         let parsed = HashedAnswer::parse(&line).unwrap();
         assert!(parsed.matches("8439"));
         assert!(!parsed.matches("7539"));
-        assert!(grade_hash(&[parsed.clone()], &[Normalization::Trim], "  8439 "));
+        assert!(grade_hash(std::slice::from_ref(&parsed), &[Normalization::Trim], "  8439 "));
         assert!(!grade_hash(&[parsed], &[], "  8439 "));
     }
 
