@@ -345,6 +345,20 @@ pub trait Lab {
     }
 }
 
+/// Runs a tool to its end without progress: a light tool at once, a long one step after step
+/// (the command line and the tests).
+pub fn run_job(lab: &dyn Lab, tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
+    match lab.start(tool, inputs) {
+        Err(e) if e == Msg::UnknownTool(tool) => lab.run_tool(tool, inputs),
+        Err(e) => Err(e),
+        Ok(mut job) => loop {
+            if let JobStep::Done(result) = job.step() {
+                return result;
+            }
+        },
+    }
+}
+
 /// Compares a hex answer with the reference in constant time, after the `hex` normalisation.
 pub fn grade_hex(reference: &str, answer: &str) -> LabVerdict {
     use subtle::ConstantTimeEq;

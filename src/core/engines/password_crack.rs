@@ -4,14 +4,14 @@
 //! ETSI EN 303 645 provision 5.1-1) each device has a random password printed on its label, and
 //! the same dictionary finds nothing.
 //!
-//! The dictionary tool is light: one SHA-256 per word (the fast hash is the flaw), at most
-//! 5,000 words per click: about 2 ms natively with the portable SHA-256 at `opt-level = "z"`,
-//! a few milliseconds in wasm.
+//! The dictionary tool is a long run in the worker: one SHA-256 per word (the fast hash is the
+//! flaw), a slice of words per step with the count shown, at most 5,000 words per click, and a
+//! stop button.
 
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
-use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars, WorkbenchLink};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Job, JobStep, Lab, LabVerdict, ParamSpec, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
@@ -59,7 +59,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     checks: &[CheckSpec { name: "password", doc: "The device's password, as text.", answer: AnswerKind::Text }],
     tools: &[
         ToolSpec { id: "try", title: M::PasswordCrackTry, help: M::PasswordCrackTryHelp, button: M::PasswordCrackTryButton, fields: TRY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
-        ToolSpec { id: "dictionary", title: M::PasswordCrackDictionary, help: M::PasswordCrackDictionaryHelp, button: M::PasswordCrackDictionaryButton, fields: DICTIONARY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false },
+        ToolSpec { id: "dictionary", title: M::PasswordCrackDictionary, help: M::PasswordCrackDictionaryHelp, button: M::PasswordCrackDictionaryButton, fields: DICTIONARY_FIELDS, oracle: false, cost: Cost::Long, after_solving: false },
     ],
     cost: Cost::Light,
     view: None,
@@ -99,6 +99,33 @@ pub fn dictionary_attack(salt: &str, target: &[u8; 32], words: &[&str]) -> (Opti
         }
     }
     (None, words.len())
+}
+
+/// Words hashed per step: a few milliseconds in wasm.
+const WORDS_PER_STEP: usize = 200;
+
+/// The dictionary attack as a job: the count first, then the password (or "none").
+struct Dictionary {
+    words: Vec<String>,
+    tried: usize,
+    salt: String,
+    target: [u8; 32],
+}
+
+impl Job for Dictionary {
+    fn step(&mut self) -> JobStep {
+        let end = (self.tried + WORDS_PER_STEP).min(self.words.len());
+        let slice: Vec<&str> = self.words[self.tried..end].iter().map(String::as_str).collect();
+        let (found, n) = dictionary_attack(&self.salt, &self.target, &slice);
+        self.tried += n;
+        let total = self.words.len() as u64;
+        let done = |found: Value, tried: usize| JobStep::Done(Ok(vec![Output::new(M::PasswordCrackHashesComputed, Value::int(tried)), Output::new(M::PasswordCrackFound, found)].into()));
+        match found {
+            Some(word) => done(Value::Text(word), self.tried),
+            None if self.tried >= self.words.len() => done(Value::Msg(Msg::PasswordCrackNoneFound()), self.tried),
+            None => JobStep::Progress { done: self.tried as u64, total, note: None },
+        }
+    }
 }
 
 pub struct Instance {
@@ -146,23 +173,23 @@ impl Lab for Instance {
                 let answer = if found { Msg::PasswordCrackYes() } else { Msg::PasswordCrackNo() };
                 Ok(vec![Output::new(M::PasswordCrackDigest, Value::Hex(digest.to_vec())), Output::new(M::PasswordCrackMatches, Value::Verdict { ok: found, text: answer })].into())
             }
-            "dictionary" => {
-                let words = candidates(raw(inputs, "words"));
-                if words.is_empty() {
-                    return Err(Msg::PasswordCrackEmptyList());
-                }
-                if words.len() > MAX_CANDIDATES {
-                    return Err(Msg::PasswordCrackTooMany(words.len(), MAX_CANDIDATES));
-                }
-                let (found, tried) = dictionary_attack(&self.salt, &self.target, &words);
-                let found = match found {
-                    Some(word) => Value::Text(word),
-                    None => Value::Msg(Msg::PasswordCrackNoneFound()),
-                };
-                Ok(vec![Output::new(M::PasswordCrackHashesComputed, Value::int(tried)), Output::new(M::PasswordCrackFound, found)].into())
-            }
             _ => Err(Msg::UnknownTool(tool)),
         }
+    }
+
+    /// The dictionary, a slice of words per step.
+    fn start(&self, tool: &str, inputs: &Inputs) -> Result<Box<dyn Job>, Msg> {
+        if tool != "dictionary" {
+            return Err(Msg::UnknownTool(tool));
+        }
+        let words: Vec<String> = candidates(raw(inputs, "words")).into_iter().map(str::to_string).collect();
+        if words.is_empty() {
+            return Err(Msg::PasswordCrackEmptyList());
+        }
+        if words.len() > MAX_CANDIDATES {
+            return Err(Msg::PasswordCrackTooMany(words.len(), MAX_CANDIDATES));
+        }
+        Ok(Box::new(Dictionary { words, tried: 0, salt: self.salt.clone(), target: self.target }))
     }
 
     /// The KDF the fix stores instead, at the OWASP 2023 cost, with this device's salt.
@@ -209,9 +236,29 @@ mod tests {
         }
         // The dictionary tool says so.
         let lab = build(&fixed(), &InstanceSeed::derive(&[1; 32], "seclab-core", "default-password"));
-        let run = lab.run_tool("dictionary", &inputs_of(&[("words", &lab.variables()["wordlist"])])).unwrap();
+        let run = crate::core::engines::run_job(&lab, "dictionary", &inputs_of(&[("words", &lab.variables()["wordlist"])])).unwrap();
         assert_eq!(run.get(M::PasswordCrackFound), Some(&Value::Msg(Msg::PasswordCrackNoneFound())));
         assert_eq!(run.get(M::PasswordCrackHashesComputed), Some(&Value::int(DEFAULT_PASSWORDS.len())));
+    }
+
+    /// A long list is hashed a slice per step, with the count so far, until the password.
+    #[test]
+    fn the_dictionary_runs_in_steps_with_progress() {
+        let seed = InstanceSeed::derive(&[9; 32], "seclab-core", "default-password");
+        let lab = build(&Params::default(), &seed);
+        let secret = password(&Params::default(), &seed);
+        let mut words: Vec<String> = (0..1000).map(|i| format!("guess{i}")).collect();
+        words.push(secret.clone());
+        let mut job = lab.start("dictionary", &inputs_of(&[("words", &words.join(" "))])).unwrap();
+        let mut seen = Vec::new();
+        let run = loop {
+            match job.step() {
+                JobStep::Progress { done, total, .. } => seen.push((done, total)),
+                JobStep::Done(result) => break result.unwrap(),
+            }
+        };
+        assert_eq!(seen, vec![(200, 1001), (400, 1001), (600, 1001), (800, 1001), (1000, 1001)]);
+        assert_eq!((run.outputs[0].value.clone(), run.outputs[1].value.clone()), (Value::int(1001), Value::Text(secret)));
     }
 
     /// The salt makes the same password hash differently on two devices (no shared rainbow table).
@@ -236,11 +283,11 @@ mod tests {
         let miss = lab.run_tool("try", &inputs_of(&[("candidate", "hunter2")])).unwrap();
         assert_eq!(miss.outputs[1].value, Value::Verdict { ok: false, text: Msg::PasswordCrackNo() });
         let list = format!("hunter2\nletmein2, {secret} zzz");
-        let run = lab.run_tool("dictionary", &inputs_of(&[("words", &list)])).unwrap();
+        let run = crate::core::engines::run_job(&lab, "dictionary", &inputs_of(&[("words", &list)])).unwrap();
         // The page reads the count first, then the password.
         assert_eq!((run.outputs[0].value.clone(), run.outputs[1].value.clone()), (Value::int(3), Value::Text(secret.clone())));
         let too_many = vec!["x"; MAX_CANDIDATES + 1].join(",");
-        assert!(lab.run_tool("dictionary", &inputs_of(&[("words", &too_many)])).unwrap_err().en().ends_with("per click; split the list"));
-        assert_eq!(lab.run_tool("dictionary", &inputs_of(&[("words", " , ")])).unwrap_err(), Msg::PasswordCrackEmptyList());
+        assert!(crate::core::engines::run_job(&lab, "dictionary", &inputs_of(&[("words", &too_many)])).unwrap_err().en().ends_with("per click; split the list"));
+        assert_eq!(crate::core::engines::run_job(&lab, "dictionary", &inputs_of(&[("words", " , ")])).unwrap_err(), Msg::PasswordCrackEmptyList());
     }
 }
