@@ -102,3 +102,19 @@ async fn the_settings_page_mounts_and_switches_language() {
     assert_eq!(host.query_selector("legend").unwrap().unwrap().text_content().unwrap(), "Language");
     drop(handle);
 }
+
+/// Every view an engine may declare (core's list, which the engines' own test holds them to)
+/// has a drawer in the page's view registry, and no drawer is left without a view.
+#[wasm_bindgen_test]
+fn every_declared_view_has_a_drawer() {
+    let drawn: Vec<&str> = seclab::ui::views::DRAWERS.iter().map(|(name, _)| *name).collect();
+    for view in seclab::core::views::VIEWS {
+        assert!(drawn.contains(view), "view {view} has no drawer in ui::views::DRAWERS");
+    }
+    assert_eq!(drawn.len(), seclab::core::views::VIEWS.len());
+    for spec in seclab::core::engines::SPECS {
+        if let Some(view) = spec.view {
+            assert!(drawn.contains(&view), "{} declares view {view}, which the page cannot draw", spec.kind);
+        }
+    }
+}

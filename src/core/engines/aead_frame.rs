@@ -107,6 +107,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 fn key(seed: &InstanceSeed) -> Vec<u8> {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamError, ParamSpec, VarSpec, Vars, WorkbenchLink};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamKind, ParamSpec, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{hex_input, select_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
@@ -33,14 +33,7 @@ pub struct Params {
     pub mode: Option<Mode>,
 }
 
-impl super::Params for Params {
-    fn check(&self, spec: &EngineSpec) -> Result<(), ParamError> {
-        match self.mode {
-            Some(_) => Ok(()),
-            None => Err(ParamError { fix: "add `mode = \"ecb\"`, `mode = \"cbc\"` or `mode = \"ctr\"` to the [lab] table".into(), ..ParamError::missing(spec, "mode") }),
-        }
-    }
-}
+impl super::Params for Params {}
 
 const FIELDS: &[Field] = &[
     Field::new("mode", M::AesBlockMode, FieldKind::Select(MODES)).prefill("mode"),
@@ -53,7 +46,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "aes-block",
     title: M::AesBlockTitle,
     teaches: M::AesBlockTeaches,
-    params: &[ParamSpec { name: "mode", doc: "The block cipher mode of the instance and of its encryptor.", expect: "one of \"ecb\", \"cbc\", \"ctr\"", example: "\"ecb\"" }],
+    params: &[ParamSpec { name: "mode", doc: "The block cipher mode of the instance and of its encryptor.", kind: ParamKind::OneOf(MODES), required: true, expect: "one of \"ecb\", \"cbc\", \"ctr\"", example: "\"ecb\"" }],
     variables: &[
         VarSpec { name: "mode", doc: "The mode, as written in the parameters." },
         VarSpec { name: "key", doc: "The learner's AES-128 key (hex, 16 bytes)." },
@@ -64,6 +57,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[ToolSpec { id: "encrypt", title: M::AesBlockEncrypt, help: M::AesBlockEncryptHelp, button: M::AesBlockEncryptButton, fields: FIELDS, oracle: false, cost: Cost::Light, after_solving: false }],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub fn encrypt(mode: &str, key: &[u8], iv: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, crypto::CryptoError> {

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamSpec, VarSpec, Vars};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamKind, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{hex_input, optional_hex_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
@@ -29,7 +29,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "cbc-bitflip",
     title: M::CbcBitflipTitle,
     teaches: M::CbcBitflipTeaches,
-    params: &[ParamSpec { name: "mac", doc: "true: the fixed lock, which checks an HMAC over IV and ciphertext before decrypting; the forged IV is refused.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "mac", doc: "true: the fixed lock, which checks an HMAC over IV and ciphertext before decrypting; the forged IV is refused.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "iv", doc: "The captured command's IV (hex, 16 bytes)." },
         VarSpec { name: "ciphertext", doc: "The captured command's ciphertext (hex, whole blocks)." },
@@ -41,6 +41,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[ToolSpec { id: "send", title: M::CbcBitflipSend, help: M::CbcBitflipSendHelp, button: M::CbcBitflipSendButton, fields: SEND_FIELDS, oracle: true, cost: Cost::Light, after_solving: false }, XOR_TOOL],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 /// What the captured frame says (one block, known to the attacker from the protocol's format).

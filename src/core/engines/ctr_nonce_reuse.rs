@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamKind, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
@@ -28,7 +28,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "ctr-nonce-reuse",
     title: M::CtrNonceReuseTitle,
     teaches: M::CtrNonceReuseTeaches,
-    params: &[ParamSpec { name: "unique_nonce", doc: "true: the fixed meter, which encrypts each frame under a fresh nonce; C₁ ⊕ C₂ ⊕ P₁ is then noise.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "unique_nonce", doc: "true: the fixed meter, which encrypts each frame under a fresh nonce; C₁ ⊕ C₂ ⊕ P₁ is then noise.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "c1", doc: "Frame 1, the encrypted beacon (hex)." },
         VarSpec { name: "c2", doc: "Frame 2, the encrypted alarm configuration (hex), no longer than frame 1." },
@@ -38,6 +38,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[CRIB_TOOL, XOR_TOOL],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 const OWNERS: &[&str] = &["alice", "bastien", "chloe", "dmitri", "emma", "farid", "gaelle", "hugo", "ines", "jules", "karim", "lea"];

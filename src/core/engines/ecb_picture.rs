@@ -31,6 +31,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[],
     cost: Cost::Light,
     view: Some("pictures"),
+    rule: None,
 };
 
 pub const WIDTH: usize = 96;

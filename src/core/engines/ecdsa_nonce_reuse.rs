@@ -11,7 +11,7 @@ use num_bigint::BigUint;
 use num_traits::Zero;
 use serde::{Deserialize, Serialize};
 
-use super::{grade_hex, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars};
+use super::{grade_hex, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamKind, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{hex_input, raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
@@ -42,7 +42,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "ecdsa-nonce-reuse",
     title: M::EcdsaNonceReuseTitle,
     teaches: M::EcdsaNonceReuseTeaches,
-    params: &[ParamSpec { name: "rfc6979", doc: "true: the fixed meter, which draws its nonces deterministically (RFC 6979); the two r differ and the algebra gives a wrong key.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "rfc6979", doc: "true: the fixed meter, which draws its nonces deterministically (RFC 6979); the two r differ and the algebra gives a wrong key.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "public", doc: "The meter's public key (hex, 65-byte uncompressed SEC1 point)." },
         VarSpec { name: "n", doc: "The order n of the P-256 group (hex)." },
@@ -61,6 +61,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub fn order() -> BigUint {

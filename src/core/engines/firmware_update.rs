@@ -58,6 +58,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub const VULNERABLE: &str = "1.2";

@@ -44,6 +44,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: Some("fleet"),
+    rule: None,
 };
 
 /// A device's key under the derived scheme: the key-hierarchy engine's derivation.

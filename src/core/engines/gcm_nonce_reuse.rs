@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ctr_nonce_reuse::{run_crib, CRIB_TOOL};
-use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamKind, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{Cost, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
@@ -27,7 +27,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "gcm-nonce-reuse",
     title: M::GcmNonceReuseTitle,
     teaches: M::GcmNonceReuseTeaches,
-    params: &[ParamSpec { name: "unique_nonce", doc: "true: the fixed lock, which seals the second frame under a fresh nonce; the keystream and the tag mask no longer cancel.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "unique_nonce", doc: "true: the fixed lock, which seals the second frame under a fresh nonce; the keystream and the tag mask no longer cancel.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "nonce", doc: "The first frame's nonce (hex, 12 bytes)." },
         VarSpec { name: "nonce2", doc: "The second frame's nonce (hex, 12 bytes): the same as `nonce` unless `unique_nonce = true`." },
@@ -41,6 +41,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[CRIB_TOOL, XOR_TOOL, ToolSpec { id: "tags", title: M::GcmNonceReuseTags, help: M::GcmNonceReuseTagsHelp, button: M::GcmNonceReuseTagsButton, fields: &[], oracle: false, cost: Cost::Light, after_solving: false }],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 /// The status frame every lock sends when it wakes: its format is public.

@@ -33,6 +33,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[ToolSpec { id: "hmac", title: M::HmacChallengeTool, help: M::HmacChallengeToolHelp, button: M::HmacChallengeButton, fields: HMAC_FIELDS, oracle: false, cost: Cost::Light, after_solving: false }],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub struct Instance {

@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{grade_hex, grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars};
+use super::{grade_hex, grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamKind, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{Cost, Inputs, ToolRun};
@@ -33,7 +33,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "kex-mitm",
     title: M::KexMitmTitle,
     teaches: M::KexMitmTeaches,
-    params: &[ParamSpec { name: "authenticated", doc: "true: the fix, each ephemeral key travels with an Ed25519 signature by its owner's identity key, and each party has pinned the other's identity public key; a substituted key fails verification and the receiver aborts.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "authenticated", doc: "true: the fix, each ephemeral key travels with an Ed25519 signature by its owner's identity key, and each party has pinned the other's identity public key; a substituted key fails verification and the receiver aborts.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "alice_identity", doc: "Alice's Ed25519 identity public key, pinned by Bob (hex, 32 bytes)." },
         VarSpec { name: "bob_identity", doc: "Bob's Ed25519 identity public key, pinned by Alice (hex, 32 bytes)." },
@@ -48,6 +48,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[],
     cost: Cost::Light,
     view: Some("sequence"),
+    rule: None,
 };
 
 /// HKDF info prefix; the two ephemeral public keys follow it, so the key is bound to the

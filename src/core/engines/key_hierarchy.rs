@@ -30,6 +30,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[HKDF_TOOL],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub const INFO_PREFIX: &str = "seclab device key v1|";

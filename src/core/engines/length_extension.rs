@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamSpec, VarSpec, Vars};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamKind, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{hex_input, raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
@@ -40,7 +40,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "sha256-length-extension",
     title: M::LengthExtensionTitle,
     teaches: M::LengthExtensionTeaches,
-    params: &[ParamSpec { name: "hmac", doc: "true: the fixed API, whose tokens are HMAC-SHA-256(key, message); the length extension fails.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "hmac", doc: "true: the fixed API, whose tokens are HMAC-SHA-256(key, message); the length extension fails.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "message", doc: "The captured request, as text (`device=...&cmd=status`)." },
         VarSpec { name: "message_hex", doc: "The same request in hex." },
@@ -56,6 +56,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub const KEY_LEN: usize = 16;

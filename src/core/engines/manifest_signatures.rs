@@ -64,6 +64,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[ToolSpec { id: "verify", title: M::ManifestSignaturesVerify, help: M::ManifestSignaturesVerifyHelp, button: M::ManifestSignaturesVerifyButton, fields: VERIFY_FIELDS, oracle: false, cost: Cost::Light, after_solving: false }],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 /// How a manifest was spoiled, if it was.

@@ -42,13 +42,10 @@ macro_rules! registry {
         /// Every engine's description, in the order the docs and the authoring page list them.
         pub static SPECS: &[&EngineSpec] = &[$(&$module::SPEC),*];
 
-        /// Checks an exercise's `[lab]` parameters against the engine's typed `Params`.
+        /// Checks an exercise's `[lab]` parameters against the engine's description.
         /// None when no engine has this kind.
         pub fn check_params(kind: &str, table: &toml::Table) -> Option<Result<(), ParamError>> {
-            $(if kind == $module::SPEC.kind {
-                return Some(parse_params::<$module::Params>(&$module::SPEC, table).map(|_| ()));
-            })*
-            None
+            find(kind).map(|spec| check_table(spec, table))
         }
 
         /// The parameters an engine takes when the `[lab]` table gives none (required ones absent).
@@ -117,6 +114,8 @@ pub struct EngineSpec {
     pub cost: Cost,
     /// The special view drawn under the tools, if any (see `ui::views`).
     pub view: Option<&'static str>,
+    /// A rule between parameters, beyond each one's own values.
+    pub rule: Option<fn(&toml::Table) -> Result<(), ParamError>>,
 }
 
 impl EngineSpec {
@@ -142,10 +141,36 @@ impl EngineSpec {
 pub struct ParamSpec {
     pub name: &'static str,
     pub doc: &'static str,
-    /// What a valid value is: "true or false", "one of \"ecb\", \"cbc\", \"ctr\"".
+    /// The values it takes: what the loader checks, in the page as in the command line.
+    pub kind: ParamKind,
+    /// Whether a `[lab]` table must give it (it has no default).
+    pub required: bool,
+    /// What a valid value is, in words: "true or false", "one of \"ecb\", \"cbc\", \"ctr\"".
     pub expect: &'static str,
     /// A valid value as written in TOML.
     pub example: &'static str,
+}
+
+/// The TOML values a parameter accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    Bool,
+    Int { min: i64, max: i64 },
+    IntOneOf(&'static [i64]),
+    OneOf(&'static [&'static str]),
+    Text,
+}
+
+impl ParamKind {
+    fn accepts(self, value: &toml::Value) -> bool {
+        match (self, value) {
+            (ParamKind::Bool, toml::Value::Boolean(_)) | (ParamKind::Text, toml::Value::String(_)) => true,
+            (ParamKind::Int { min, max }, toml::Value::Integer(n)) => (min..=max).contains(n),
+            (ParamKind::IntOneOf(options), toml::Value::Integer(n)) => options.contains(n),
+            (ParamKind::OneOf(options), toml::Value::String(s)) => options.contains(&s.as_str()),
+            _ => false,
+        }
+    }
 }
 
 /// A value of the instance that statements, hints and solutions may use as `{{name}}`.
@@ -174,13 +199,9 @@ pub struct CheckSpec {
     pub answer: AnswerKind,
 }
 
-/// An engine's typed parameters.
-pub trait Params: DeserializeOwned + Serialize + Default {
-    /// Checks beyond types: ranges, required values.
-    fn check(&self, _spec: &EngineSpec) -> Result<(), ParamError> {
-        Ok(())
-    }
-}
+/// An engine's typed parameters: what its `build` receives, once [`check_table`] has accepted
+/// the `[lab]` table.
+pub trait Params: DeserializeOwned + Serialize + Default {}
 
 /// A problem with an engine's parameters in an exercise file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,41 +227,57 @@ impl ParamError {
     }
 
     /// A required parameter left out.
-    pub fn missing(spec: &EngineSpec, key: &str) -> ParamError {
-        let p = spec.params.iter().find(|p| p.name == key);
-        ParamError {
-            key: String::new(),
-            message: format!("the {} engine needs a `{key}`; none was given", spec.kind),
-            fix: format!("add `{key} = {}` to the [lab] table", p.map(|p| p.example).unwrap_or("...")),
-        }
+    pub fn missing(spec: &EngineSpec, p: &ParamSpec) -> ParamError {
+        let key = p.name;
+        let choices = match p.kind {
+            ParamKind::OneOf(options) => {
+                let lines: Vec<String> = options.iter().map(|o| format!("`{key} = \"{o}\"`")).collect();
+                match lines.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                    _ => lines.join(""),
+                }
+            }
+            _ => format!("`{key} = {}`", p.example),
+        };
+        ParamError { key: String::new(), message: format!("the {} engine needs a `{key}`; none was given", spec.kind), fix: format!("add {choices} to the [lab] table") }
     }
 }
 
-/// Reads an exercise's `[lab]` table (without `kind`) into the engine's typed parameters: an
-/// unknown key, a value of the wrong type and a value out of range each name their key.
-pub fn parse_params<P: Params>(spec: &EngineSpec, table: &toml::Table) -> Result<P, ParamError> {
-    let mut table = table.clone();
-    table.remove("kind");
-    for key in table.keys() {
-        if !spec.params.iter().any(|p| p.name == key) {
+/// Checks an exercise's `[lab]` table (its `kind` aside) against the engine's description: an
+/// unknown key, a value of the wrong type or out of range, a missing required parameter and a
+/// broken rule between parameters each name their key. Plain data, no deserializer: the page
+/// runs it on every file it loads.
+pub fn check_table(spec: &EngineSpec, table: &toml::Table) -> Result<(), ParamError> {
+    for (key, value) in table.iter().filter(|(k, _)| *k != "kind") {
+        let Some(p) = spec.params.iter().find(|p| p.name == key) else {
             let known = spec.params.iter().map(|p| format!("`{}`", p.name)).collect::<Vec<_>>();
             return Err(ParamError {
                 key: key.clone(),
                 message: format!("unknown lab parameter `{key}`; this engine takes {}", if known.is_empty() { "no parameter".to_string() } else { known.join(", ") }),
                 fix: format!("remove `{key}` or check its spelling"),
             });
-        }
-    }
-    // Each key alone first: every other parameter takes its default, so an error is this key's.
-    for (key, value) in &table {
-        let single: toml::Table = [(key.clone(), value.clone())].into_iter().collect();
-        if toml::Value::Table(single).try_into::<P>().is_err() {
+        };
+        if !p.kind.accepts(value) {
             return Err(ParamError::invalid(spec, key, value));
         }
     }
-    let params: P = toml::Value::Table(table).try_into().map_err(|e| ParamError { key: String::new(), message: e.to_string(), fix: "check the [lab] table against the engine's reference".into() })?;
-    params.check(spec)?;
-    Ok(params)
+    if let Some(p) = spec.params.iter().find(|p| p.required && !table.contains_key(p.name)) {
+        return Err(ParamError::missing(spec, p));
+    }
+    spec.rule.map_or(Ok(()), |rule| rule(table))
+}
+
+/// Reads an exercise's `[lab]` table into the engine's typed parameters (the worker and the
+/// command line), after [`check_table`].
+pub fn parse_params<P: Params>(spec: &EngineSpec, table: &toml::Table) -> Result<P, ParamError> {
+    check_table(spec, table)?;
+    let mut table = table.clone();
+    table.remove("kind");
+    toml::Value::Table(table).try_into().map_err(|e| ParamError {
+        key: String::new(),
+        message: format!("{e} (engine {})", spec.kind),
+        fix: "check the [lab] table against the engine's reference".into(),
+    })
 }
 
 /// The 32-byte seed of one learner's instance of one exercise.
@@ -503,6 +540,38 @@ mod tests {
                     assert!(crate::core::views::VIEWS.contains(&view), "{kind}: view {view} is not registered");
                     let request = ViewRequest::initial(view);
                     assert!(lab.view(&request).is_ok(), "{kind}: view {view} gives no data");
+                }
+            }
+        }
+    }
+
+    /// The page checks `[lab]` tables by the description alone; the worker reads them into the
+    /// typed `Params`. For every parameter of every engine, over valid, boundary and wrong
+    /// values, what the description accepts the typed parameters read, and a wrong type is
+    /// refused by both.
+    #[test]
+    fn the_description_and_the_typed_parameters_agree() {
+        let seed = InstanceSeed([3; 32]);
+        for spec in SPECS {
+            let base = default_params(spec.kind);
+            for p in spec.params {
+                let mut values: Vec<toml::Value> = vec![true.into(), 0.into(), (-1).into(), 1.into(), 4_000_000_000i64.into(), "".into(), "x".into(), 1.5.into()];
+                match p.kind {
+                    ParamKind::Int { min, max } => values.extend([min.into(), max.into(), (min - 1).into(), (max + 1).into()]),
+                    ParamKind::IntOneOf(options) => values.extend(options.iter().map(|o| toml::Value::from(*o))),
+                    ParamKind::OneOf(options) => values.extend(options.iter().map(|o| toml::Value::from(*o))),
+                    ParamKind::Bool => values.push(false.into()),
+                    ParamKind::Text => values.push("seclab session v2".into()),
+                }
+                for value in values {
+                    let mut table = base.clone();
+                    table.insert(p.name.into(), value.clone());
+                    let described = check_table(spec, &table);
+                    let built = build(spec.kind, &table, &seed);
+                    assert_eq!(described.is_ok(), built.is_ok(), "{}: `{} = {value}`: description {described:?}, typed {:?}", spec.kind, p.name, built.err());
+                    if !p.kind.accepts(&value) {
+                        assert_eq!(described.unwrap_err().key, p.name, "{}: the error names `{}`", spec.kind, p.name);
+                    }
                 }
             }
         }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Job, JobStep, Lab, LabVerdict, ParamError, ParamSpec, VarSpec, Vars};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Job, JobStep, Lab, LabVerdict, ParamKind, ParamSpec, VarSpec, Vars};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{hex_input, optional_hex_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value, XOR_TOOL};
@@ -26,14 +26,7 @@ impl Default for Params {
     }
 }
 
-impl super::Params for Params {
-    fn check(&self, spec: &EngineSpec) -> Result<(), ParamError> {
-        if !(1..=1_000_000).contains(&self.budget) {
-            return Err(ParamError::invalid(spec, "budget", &self.budget));
-        }
-        Ok(())
-    }
-}
+impl super::Params for Params {}
 
 const ORACLE_FIELDS: &[Field] = &[
     Field::new("iv", M::PaddingOracleIv, FieldKind::Hex { bytes: Some(16) }).prefill("iv"),
@@ -47,8 +40,8 @@ pub static SPEC: EngineSpec = EngineSpec {
     title: M::PaddingOracleTitle,
     teaches: M::PaddingOracleTeaches,
     params: &[
-        ParamSpec { name: "budget", doc: "How many frames the learner may send to the gateway (the scan tool spends up to 256 at a time). The attack needs about 128 queries per byte on average.", expect: "a whole number of queries from 1 to 1000000", example: "4096" },
-        ParamSpec { name: "mac", doc: "true: the fixed gateway, which checks an HMAC over IV and ciphertext before decrypting (encrypt-then-MAC); the attack learns nothing.", expect: "true or false", example: "true" },
+        ParamSpec { name: "budget", doc: "How many frames the learner may send to the gateway (the scan tool spends up to 256 at a time). The attack needs about 128 queries per byte on average.", kind: ParamKind::Int { min: 1, max: 1_000_000 }, required: false, expect: "a whole number of queries from 1 to 1000000", example: "4096" },
+        ParamSpec { name: "mac", doc: "true: the fixed gateway, which checks an HMAC over IV and ciphertext before decrypting (encrypt-then-MAC); the attack learns nothing.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" },
     ],
     variables: &[
         VarSpec { name: "iv", doc: "The captured frame's IV (hex, 16 bytes)." },
@@ -65,6 +58,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 const WORDS: &[&str] = &["amber", "basalt", "cobalt", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "jasper", "krypton", "lumen", "magma", "nimbus", "onyx", "quartz", "raven", "sierra", "tundra", "umber", "vortex", "willow", "xenon", "zephyr"];

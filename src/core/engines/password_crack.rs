@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
-use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Job, JobStep, Lab, LabVerdict, ParamSpec, VarSpec, Vars, WorkbenchLink};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Job, JobStep, Lab, LabVerdict, ParamKind, ParamSpec, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{raw, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value};
@@ -47,7 +47,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "password-crack",
     title: M::PasswordCrackTitle,
     teaches: M::PasswordCrackTeaches,
-    params: &[ParamSpec { name: "unique_password", doc: "true: the fix (ETSI EN 303 645 provision 5.1-1), a random 12-character password per device printed on its label; the dictionary finds nothing.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "unique_password", doc: "true: the fix (ETSI EN 303 645 provision 5.1-1), a random 12-character password per device printed on its label; the dictionary finds nothing.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "account", doc: "The account whose hash leaked (`root`)." },
         VarSpec { name: "salt", doc: "The device's salt, as text (`cam-` and 12 hex digits)." },
@@ -63,6 +63,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 /// The device's password: a factory default, or a random label password in the fixed variant.

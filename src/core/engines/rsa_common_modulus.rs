@@ -9,7 +9,7 @@ use num_bigint::BigInt;
 use serde::{Deserialize, Serialize};
 
 use super::rsa_common::{calc_fields, calc_tool, run_calc, seeded_prime, text_int};
-use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamSpec, VarSpec, Vars, WorkbenchLink};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamKind, ParamSpec, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto::bigint;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{Cost, Field, Inputs, ToolRun};
@@ -35,7 +35,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "rsa-common-modulus",
     title: M::RsaCommonModulusTitle,
     teaches: M::RsaCommonModulusTeaches,
-    params: &[ParamSpec { name: "distinct_moduli", doc: "true: the fix, one key pair per device and role; the second ciphertext is under another modulus and the attack gives garbage.", expect: "true or false", example: "true" }],
+    params: &[ParamSpec { name: "distinct_moduli", doc: "true: the fix, one key pair per device and role; the second ciphertext is under another modulus and the attack gives garbage.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" }],
     variables: &[
         VarSpec { name: "n", doc: "The operator role's modulus, shared by both roles unless `distinct_moduli` (0x-hex, 512 bits)." },
         VarSpec { name: "n2", doc: "The maintenance role's modulus: the same as `n`, or another one with `distinct_moduli` (0x-hex)." },
@@ -48,6 +48,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[calc_tool(&CALC_FIELDS)],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub fn message(seed: &InstanceSeed) -> String {

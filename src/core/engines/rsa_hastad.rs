@@ -14,13 +14,13 @@ use num_bigint::BigInt;
 use serde::{Deserialize, Serialize};
 
 use super::rsa_common::{calc_fields, calc_tool, hex_list, run_calc, seeded_prime, text_int};
-use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamError, ParamSpec, VarSpec, Vars, WorkbenchLink};
+use super::{grade_text, AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, LabVerdict, ParamError, ParamKind, ParamSpec, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto::bigint;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{Cost, Field, Inputs, ToolRun};
 
 pub const E: u32 = 3;
-const SIZES: &[u32] = &[512, 768, 1024];
+const SIZES: &[i64] = &[512, 768, 1024];
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -37,20 +37,15 @@ impl Default for Params {
     }
 }
 
-impl super::Params for Params {
-    fn check(&self, spec: &EngineSpec) -> Result<(), ParamError> {
-        if !SIZES.contains(&self.bits) {
-            return Err(ParamError { fix: "write `bits = 512` (the default), 768 or 1024".into(), ..ParamError::invalid(spec, "bits", &self.bits) });
-        }
-        if self.oaep && self.bits < 1024 {
-            return Err(ParamError {
-                key: "bits".into(),
-                message: format!("OAEP-SHA256 needs 66 bytes of padding: a {}-bit modulus cannot carry the message", self.bits),
-                fix: "write `bits = 1024` with `oaep = true`".into(),
-            });
-        }
-        Ok(())
+impl super::Params for Params {}
+
+/// OAEP's padding needs room: a 512- or 768-bit modulus cannot carry the message with it.
+fn oaep_needs_1024_bits(table: &toml::Table) -> Result<(), ParamError> {
+    let bits = table.get("bits").and_then(toml::Value::as_integer).unwrap_or(Params::default().bits as i64);
+    if table.get("oaep").and_then(toml::Value::as_bool).unwrap_or(false) && bits < 1024 {
+        return Err(ParamError { key: "bits".into(), message: format!("OAEP-SHA256 needs 66 bytes of padding: a {bits}-bit modulus cannot carry the message"), fix: "write `bits = 1024` with `oaep = true`".into() });
     }
+    Ok(())
 }
 
 static CALC_OPS: [&str; 7] = ["crt", "root", "text", "modpow", "modinv", "mul", "egcd"];
@@ -61,8 +56,8 @@ pub static SPEC: EngineSpec = EngineSpec {
     title: M::RsaHastadTitle,
     teaches: M::RsaHastadTeaches,
     params: &[
-        ParamSpec { name: "bits", doc: "Size of each gateway's RSA modulus, in bits.", expect: "512, 768 or 1024", example: "1024" },
-        ParamSpec { name: "oaep", doc: "true: the fix, every message is OAEP-SHA256-padded with fresh randomness and the attack returns garbage; needs `bits = 1024`.", expect: "true or false", example: "true" },
+        ParamSpec { name: "bits", doc: "Size of each gateway's RSA modulus, in bits.", kind: ParamKind::IntOneOf(SIZES), required: false, expect: "512, 768 or 1024", example: "1024" },
+        ParamSpec { name: "oaep", doc: "true: the fix, every message is OAEP-SHA256-padded with fresh randomness and the attack returns garbage; needs `bits = 1024`.", kind: ParamKind::Bool, required: false, expect: "true or false", example: "true" },
     ],
     variables: &[
         VarSpec { name: "e", doc: "The public exponent shared by the three gateways, 3." },
@@ -83,6 +78,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[calc_tool(&CALC_FIELDS)],
     cost: Cost::Light,
     view: None,
+    rule: Some(oaep_needs_1024_bits),
 };
 
 /// The broadcast message: a firmware key, unique to the learner.
@@ -261,7 +257,7 @@ mod tests {
     #[test]
     fn parameters_are_checked() {
         let err = params("bits = 2048").unwrap_err();
-        assert_eq!((err.key.as_str(), err.message.as_str(), err.fix.as_str()), ("bits", "`bits` is 2048; expected 512, 768 or 1024", "write `bits = 512` (the default), 768 or 1024"));
+        assert_eq!((err.key.as_str(), err.message.as_str(), err.fix.as_str()), ("bits", "`bits` is 2048; expected 512, 768 or 1024", "write 512, 768 or 1024, for example `bits = 1024`"));
         let err = params("oaep = true\nbits = 768").unwrap_err();
         assert_eq!((err.key.as_str(), err.fix.as_str()), ("bits", "write `bits = 1024` with `oaep = true`"));
         assert_eq!(params("oaep = \"yes\"").unwrap_err().key, "oaep");

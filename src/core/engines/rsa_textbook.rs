@@ -49,6 +49,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     tools: &[calc_tool(&CALC_FIELDS)],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub struct Instance {

@@ -44,6 +44,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]

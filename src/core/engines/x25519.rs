@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamSpec, VarSpec, Vars, WorkbenchLink};
+use super::{AnswerKind, CheckSpec, EngineSpec, InstanceSeed, Lab, ParamKind, ParamSpec, VarSpec, Vars, WorkbenchLink};
 use crate::core::crypto;
 use crate::core::msg::{Msg, M};
 use crate::core::tools::{hex_input, Cost, Field, FieldKind, Inputs, Output, ToolRun, ToolSpec, Value, HKDF_TOOL};
@@ -37,7 +37,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     kind: "x25519",
     title: M::X25519Title,
     teaches: M::X25519Teaches,
-    params: &[ParamSpec { name: "info", doc: "The text given to HKDF as info when deriving the session key (default \"seclab session v1\").", expect: "a quoted text", example: "\"seclab session v1\"" }],
+    params: &[ParamSpec { name: "info", doc: "The text given to HKDF as info when deriving the session key (default \"seclab session v1\").", kind: ParamKind::Text, required: false, expect: "a quoted text", example: "\"seclab session v1\"" }],
     variables: &[
         VarSpec { name: "alice_private", doc: "Alice's (the learner's) X25519 private key (hex, 32 bytes)." },
         VarSpec { name: "bob_public", doc: "Bob's X25519 public key (hex, 32 bytes)." },
@@ -56,6 +56,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     ],
     cost: Cost::Light,
     view: None,
+    rule: None,
 };
 
 pub struct Instance {
