@@ -99,6 +99,9 @@ pub fn known_kinds() -> Vec<&'static str> {
     SPECS.iter().map(|e| e.kind).collect()
 }
 
+/// A check across several `[lab]` parameters.
+pub type ParamRule = fn(&toml::Table) -> Result<(), ParamError>;
+
 /// One engine, described once.
 #[derive(Debug)]
 pub struct EngineSpec {
@@ -115,7 +118,7 @@ pub struct EngineSpec {
     /// The special view drawn under the tools, if any (see `ui::views`).
     pub view: Option<&'static str>,
     /// A rule between parameters, beyond each one's own values.
-    pub rule: Option<fn(&toml::Table) -> Result<(), ParamError>>,
+    pub rule: Option<ParamRule>,
 }
 
 impl EngineSpec {
