@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, solutions } from './harness.mjs';
+import { DIST, ROOT, solutions } from './harness.mjs';
 
 async function walk(dir) {
   const out = [];
@@ -43,4 +43,16 @@ test('index.html has a strict CSP and no inline script', async () => {
     assert.match(attrs, /\bsrc=/, 'every script is a file');
     assert.equal(body.trim(), '');
   }
+});
+
+// The page's wasm (read before wasm-opt strips its names) links no engine crate: every engine and
+// workbench tool runs in the worker.
+test('the page links no engine crate', async () => {
+  const { breakdown } = await import('../../scripts/wasm-crates.mjs');
+  const page = await breakdown(join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'wasm32-unknown-unknown', 'release', 'seclab-app.wasm'));
+  assert.ok(page.named, 'the page wasm keeps its name section before wasm-opt');
+  const crates = page.crates.map(([c]) => c);
+  assert.ok(crates.includes('leptos') || crates.includes('tachys'), `the breakdown reads crates: ${crates.slice(0, 10)}`);
+  const engineCrates = ['aes', 'aes_gcm', 'cbc', 'ctr', 'chacha20', 'chacha20poly1305', 'poly1305', 'ghash', 'x25519_dalek', 'ed25519_dalek', 'curve25519_dalek', 'p256', 'ecdsa', 'primeorder', 'rsa', 'num_bigint', 'crypto_bigint', 'crypto_primes', 'argon2', 'pbkdf2', 'blake2', 'pulldown_cmark'];
+  assert.deepEqual(crates.filter((c) => engineCrates.includes(c)), []);
 });
