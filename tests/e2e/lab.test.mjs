@@ -238,8 +238,11 @@ test('axe-core finds no violation on any route, in each theme and language', asy
       await page.waitForSelector('main h1, main p');
       await page.waitForFunction(() => !document.querySelector('.loading'));
       // Open the lab output and a hint so their markup is checked too.
-      if (route.startsWith('/exercise/')) {
-        await page.locator('form.tool button[type="submit"]').first().click().catch(() => {});
+      // (The instance is ready once no .loading is left: click only where the lab has a tool.)
+      const tool = page.locator('form.tool button[type="submit"]').first();
+      if (route.startsWith('/exercise/') && await tool.count()) {
+        await tool.click();
+        await page.locator('form.tool .tool-result output, form.tool .tool-result .error').first().waitFor();
       }
       // The sequence diagram with arrows drawn: replace every message (the second control).
       if (route === '/exercise/mitm-ecdh') {
