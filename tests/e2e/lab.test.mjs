@@ -445,7 +445,7 @@ test('rollback: a replayed 1.2 package downgrades the device without a counter; 
   // Part 1: the recorded, validly signed 1.2 package (prefilled) takes device A back to 1.2.
   const captured = (await legacy.locator('#tool-legacy-device-packages').inputValue()).trim();
   await legacy.locator('button[type="submit"]').click();
-  await legacy.locator('.tool-result output').nth(1).getByText(/^1\. ACCEPTED .*DOWNGRADE/).waitFor();
+  await legacy.locator('.tool-result output').nth(1).getByText(/^1\. ACCEPTED: .*DOWNGRADE/).waitFor();
   await (await answerText(page, 'q1', captured)).getByText('Correct!').waitFor();
 
   const signWith = async (counter) => {
@@ -598,12 +598,12 @@ test('secure boot: verifying each stage in the page finds the tampered one and h
   const stages = ['bootloader', 'kernel', 'application'];
   const results = [];
   for (const stage of stages) results.push(await check(stage));
-  const failing = stages.filter((_, i) => results[i].signatureOk.includes('no / non'));
+  const failing = stages.filter((_, i) => results[i].signatureOk.startsWith('✗ no'));
   assert.equal(failing.length, 1, JSON.stringify(results));
   const t = stages.indexOf(failing[0]);
   let how = 'image';
-  if (results[t].signerIsRom.includes('no / non')) how = 'key';
-  else if (t + 1 < stages.length && results[t + 1].sameHash.includes('no / non')) how = 'manifest';
+  if (results[t].signerIsRom.startsWith('✗ no')) how = 'key';
+  else if (t + 1 < stages.length && results[t + 1].sameHash.startsWith('✗ no')) how = 'manifest';
   const genuine = stages.find((s) => s !== failing[0]);
   await (await answerText(page, 'q1', genuine)).getByText('That is not the right answer').waitFor();
   await (await answerText(page, 'q1', failing[0])).getByText('Correct!').waitFor();
