@@ -109,21 +109,37 @@ pub async fn load_pack(base: &str) -> PackLoad {
         async move { fetch_text(&url).await }
     }))
     .await;
-    // One file per task: parsing the whole pack at once held the page for too long.
+    // Parsed in slices of a few milliseconds: the whole pack at once would hold the page too long,
+    // and one file per task would spend more time waiting than parsing.
+    let mut slice_start = js_sys::Date::now();
     for (path, text) in paths.iter().zip(texts) {
-        yield_to_browser().await;
+        if js_sys::Date::now() - slice_start > SLICE_MS {
+            yield_to_browser().await;
+            slice_start = js_sys::Date::now();
+        }
         builder.add(path, text.as_deref().map_err(String::as_str));
     }
     yield_to_browser().await;
     PackLoad::Ready(Arc::new(builder.finish()))
 }
 
-/// Lets the browser run other tasks (input, paint) before going on.
+/// How long the page works before it lets the browser paint and take input.
+const SLICE_MS: f64 = 8.0;
+
+/// Lets the browser run other tasks (input, paint) before going on. A message to ourselves rather
+/// than `setTimeout(0)`, which browsers stretch to 4 ms once timeouts nest.
 pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    // The channel lives until the message has come back.
+    let channel = web_sys::MessageChannel::new().ok();
+    let promise = js_sys::Promise::new(&mut |resolve, _| match &channel {
+        Some(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        None => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    drop(channel);
 }

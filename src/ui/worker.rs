@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
-use wasm_bindgen::JsCast;
 
 use crate::core::engines::host::{Body, Envelope, Event, Host, Request};
 use crate::core::msg::Msg;
@@ -37,13 +36,10 @@ fn worker_now() -> f64 {
     js_sys::Date::now()
 }
 
-/// A macrotask boundary inside the worker, so that queued messages (a cancel) are delivered.
+/// A macrotask boundary inside the worker, so that queued messages (a cancel) are delivered; a
+/// message to itself rather than `setTimeout(0)`, which is stretched to 4 ms once nested.
 async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let global = js_sys::global().unchecked_into::<web_sys::WorkerGlobalScope>();
-        let _ = global.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    crate::ui::state::yield_to_browser().await;
 }
 
 impl LabWorker {
