@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
 
     leptos::task::spawn_local(async move {
-        state.pack.set(state::load_pack(PACK_BASE).await);
+        state.pack.set(state::load_pack(PACK_BASE, move |c| state.catalog.set(Some(c))).await);
         // Once the track list is drawn, the worker (every engine and tool) starts loading, so the
         // first exercise opened finds it ready without having delayed the first screen.
         state::yield_to_browser().await;

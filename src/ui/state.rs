@@ -22,6 +22,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub theme: RwSignal<String>,
     pub pack: RwSignal<PackLoad>,
+    /// The catalogue alone, as soon as it is read: the track list shows from it while the
+    /// exercise files load.
+    pub catalog: RwSignal<Option<Arc<exercise::Catalog>>>,
     pub progress: RwSignal<Progress>,
     pub notices: RwSignal<Vec<Notice>>,
 }
@@ -34,7 +37,14 @@ impl AppState {
         let (progress, notices) = storage::load();
         let lang = storage::load_lang().or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_code(&l))).unwrap_or(Lang::Fr);
         let theme = storage::load_theme().filter(|t| THEMES.contains(&t.as_str())).unwrap_or_else(|| "light".into());
-        AppState { lang: RwSignal::new(lang), theme: RwSignal::new(theme), pack: RwSignal::new(PackLoad::Loading), progress: RwSignal::new(progress), notices: RwSignal::new(notices) }
+        AppState {
+            lang: RwSignal::new(lang),
+            theme: RwSignal::new(theme),
+            pack: RwSignal::new(PackLoad::Loading),
+            catalog: RwSignal::new(None),
+            progress: RwSignal::new(progress),
+            notices: RwSignal::new(notices),
+        }
     }
 
     /// A reactive interface string.
@@ -92,7 +102,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 }
 
 /// Fetches the served pack: catalog.toml, then every file it lists, in parallel.
-pub async fn load_pack(base: &str) -> PackLoad {
+pub async fn load_pack(base: &str, on_catalog: impl Fn(Arc<exercise::Catalog>)) -> PackLoad {
     let catalog_url = format!("{base}catalog.toml");
     let source = match fetch_text(&catalog_url).await {
         Ok(s) => s,
@@ -102,6 +112,7 @@ pub async fn load_pack(base: &str) -> PackLoad {
         Ok(c) => c,
         Err(d) => return PackLoad::Failed(d),
     };
+    on_catalog(Arc::new(catalog.clone()));
     let mut builder = exercise::pack::PackBuilder::new(catalog);
     let paths = builder.files();
     let texts = futures::future::join_all(paths.iter().map(|p| {

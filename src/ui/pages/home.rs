@@ -3,15 +3,35 @@ use leptos_router::components::A;
 
 use crate::core::progress::track_summary;
 use crate::core::strings::S;
-use crate::ui::state::use_state;
+use crate::ui::state::{use_state, PackLoad};
 use crate::ui::{localized, with_pack};
 
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_state();
+    // Until every exercise file is read, the tracks show from the catalogue alone.
+    let early = move || match (state.pack.get(), state.catalog.get()) {
+        (PackLoad::Loading, Some(catalog)) => Some(view! {
+            <h2>{move || state.t(S::Tracks)}</h2>
+            <ul class="cards">
+                {catalog.tracks.iter().map(|track| {
+                    let (title, blurb, count) = (track.title.clone(), track.summary.clone(), track.files.len());
+                    view! {
+                        <li class="card">
+                            <h3><A href=format!("/track/{}", track.id)>{move || localized(&title, state.lang.get()).0}</A></h3>
+                            <p>{move || localized(&blurb, state.lang.get()).0}</p>
+                            <p class="meta">{move || format!("{count} {}", state.t(S::ExercisesCount))}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }),
+        _ => None,
+    };
     view! {
         <h1>{move || state.t(S::Tagline)}</h1>
-        {with_pack(move |pack| {
+        {early}
+        {move || (state.catalog.with(Option::is_none) || !matches!(state.pack.get(), PackLoad::Loading)).then(|| with_pack(move |pack| {
             let continue_pack = pack.clone();
             let continue_link = move || {
                 let visit = state.progress.with(|p| p.last_visit.clone())?;
@@ -47,6 +67,6 @@ pub fn Home() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             }
-        })}
+        }))}
     }
 }
