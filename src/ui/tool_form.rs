@@ -44,15 +44,6 @@ pub fn ToolForm(
     let state = use_state();
     let values: BTreeMap<&'static str, RwSignal<String>> = spec.fields.iter().map(|f| (f.id, RwSignal::new(initial.get(f.id).cloned().unwrap_or_else(|| f.default.to_string())))).collect();
     let status = RwSignal::new(Status::Idle);
-    // What the result area shows: a light run keeps the previous result until its own arrives
-    // (no flicker, no "computing" announced for a few milliseconds); a long one shows progress.
-    let shown = RwSignal::new(Status::Idle);
-    Effect::new(move |_| {
-        let s = status.get();
-        if spec.cost == Cost::Long || !matches!(s, Status::Running { .. }) {
-            shown.set(s);
-        }
-    });
     let form_id = format!("{prefix}-{}", spec.id);
     let run = {
         let values = values.clone();
@@ -149,8 +140,10 @@ pub fn ToolForm(
                 }}
             </div>
             <div class="tool-result" role="status" aria-live="polite" aria-busy=move || matches!(status.get(), Status::Running { .. }).to_string()>
-                {move || match shown.get() {
+                {move || match status.get() {
+                    // A light run answers in milliseconds: no "computing" to announce meanwhile.
                     Status::Idle => ().into_any(),
+                    Status::Running { .. } if spec.cost == Cost::Light => ().into_any(),
                     Status::Running { done, total, note, .. } => view! {
                         <p>
                             {if total > 0 {

@@ -91,6 +91,8 @@ export async function watchLongTasks(page) {
 export async function openExercise(page, url, id) {
   await page.goto(`${url}/exercise/${id}`);
   await page.waitForSelector('#exercise-title');
+  // The worker has built the instance and rendered the texts: nothing is still loading.
+  await page.waitForFunction(() => !document.querySelector('.loading'));
 }
 
 /** Answers a text question; returns its verdict locator. */

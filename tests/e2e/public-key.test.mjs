@@ -17,7 +17,11 @@ async function calc(page, op, x, y, m) {
   const form = page.locator('form:has(#tool-calc-title)');
   const before = await form.locator('.tool-result').textContent();
   await form.locator('button[type="submit"]').click();
-  await page.waitForFunction((b) => document.querySelector('form:has(#tool-calc-title) .tool-result').textContent !== b, before);
+  // The worker answers: the result area is busy, then holds this run's outputs.
+  await page.waitForFunction((b) => {
+    const r = document.querySelector('form:has(#tool-calc-title) .tool-result');
+    return r.getAttribute('aria-busy') === 'false' && r.querySelector('output, .error') && r.textContent !== b;
+  }, before);
   return (await form.locator('output').allTextContents()).map((t) => t.trim());
 }
 
@@ -84,6 +88,7 @@ test('PK-01: a learner solves textbook RSA through the page, with the lab calcul
   await withStorage(page, site.url, { 'seclab.lang': 'en' });
   await page.goto(`${site.url}/exercise/rsa-textbook`);
   await page.waitForSelector('#tool-calc-title');
+  await page.waitForFunction(() => !document.querySelector('.loading'));
   const text = await page.locator('main').innerText();
   const grab = (re) => BigInt(text.match(re)[1]);
   const [p, q, e, m, c2] = [/\bp = (\d+)/, /\bq = (\d+)/, /\be = (\d+)/, /\bm = (\d+)/, /\bc2 = (\d+)/].map(grab);
