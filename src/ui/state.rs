@@ -112,6 +112,9 @@ pub async fn load_pack(base: &str, on_catalog: impl Fn(Arc<exercise::Catalog>)) 
         Ok(c) => c,
         Err(d) => return PackLoad::Failed(d),
     };
+    // Reading and drawing the tracks are two tasks: on a first visit the browser compiles each
+    // wasm function when it first runs, and both at once held the page for over 50 ms.
+    yield_to_browser().await;
     on_catalog(Arc::new(catalog.clone()));
     let mut builder = exercise::pack::PackBuilder::new(catalog);
     let paths = builder.files();
