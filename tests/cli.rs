@@ -81,3 +81,16 @@ fn verify_confirms_an_honest_export_and_disputes_a_forged_one() {
     assert!(out.contains("DISPUTED"), "{out}");
     std::fs::remove_file(honest).unwrap();
 }
+
+#[test]
+fn docs_engines_prints_the_reference_of_every_engine() {
+    let (code, out, _) = seclab(&["docs", "engines"]);
+    assert_eq!(code, 0);
+    for spec in seclab::core::engines::SPECS {
+        assert!(out.contains(&format!("\n## {}\n", spec.kind)), "{} is missing from the reference", spec.kind);
+    }
+    assert!(out.contains("`budget` (default `10000`"), "the padding oracle's default comes from its Params");
+    let (code, _, err) = seclab(&["docs", "recipes"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("seclab docs engines"), "{err}");
+}
