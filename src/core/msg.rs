@@ -236,6 +236,7 @@ catalogue! {
     FieldSize(field, got, sizes) => "« {field} » fait {got} ; tailles possibles : {sizes} octets", "\"{field}\" is {got}; valid sizes: {sizes} bytes";
     BudgetExhausted => "Budget de requêtes épuisé : la passerelle ne répond plus. Un attaquant réel serait détecté ; relisez les indices ou abandonnez pour voir la solution.", "Query budget spent: the gateway no longer answers. A real attacker would have been noticed; read the hints again or give up to see the solution.";
     JobCancelled => "calcul arrêté", "computation stopped";
+    WorkerNoAnswer => "le worker du labo ne répond pas (il n'a pas pu se charger) ; rechargez la page", "the lab's worker does not answer (it could not load); reload the page";
     WorkerFailed(reason) => "le worker a échoué : {reason}", "the worker failed: {reason}";
 
     // ---- Errors of the crypto wrappers ----------------------------------------------------

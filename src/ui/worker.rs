@@ -109,9 +109,13 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    /// Set when a request timed out, cleared by any answer: later requests then fail at once
+    /// instead of each waiting out its own time-out.
+    static SILENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn deliver(event: Event) {
+    SILENT.with(|s| s.set(false));
     let last = !matches!(event.body, Body::Progress { .. });
     let listener = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
@@ -162,8 +166,26 @@ pub fn cancel(job: u32) {
     });
 }
 
-/// Sends a request and waits for its answer (progress events are ignored).
+/// How long the page waits for an answer before it says the worker is not answering.
+const ANSWER_TIMEOUT_MS: i32 = 20_000;
+
+/// Resolves after `ms` milliseconds (the page's timer).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Sends a request and waits for its answer (progress events are ignored). A worker that never
+/// answers (it could not load, or it crashed) gives an error the page shows, not an endless wait.
 pub async fn ask(request: Request) -> Body {
+    use futures::future::{select, Either};
+    if SILENT.with(|s| s.get()) {
+        return Body::Error(Msg::WorkerNoAnswer());
+    }
     let (tx, rx) = futures::channel::oneshot::channel();
     let tx = RefCell::new(Some(tx));
     send(request, move |body| {
@@ -173,5 +195,11 @@ pub async fn ask(request: Request) -> Body {
             }
         }
     });
-    rx.await.unwrap_or_else(|_| Body::Error(Msg::WorkerFailed("no answer")))
+    match select(rx, Box::pin(sleep_ms(ANSWER_TIMEOUT_MS))).await {
+        Either::Left((Ok(body), _)) => body,
+        Either::Left((Err(_), _)) | Either::Right(_) => {
+            SILENT.with(|s| s.set(true));
+            Body::Error(Msg::WorkerNoAnswer())
+        }
+    }
 }

@@ -189,6 +189,26 @@ test('a broken exercise file gives a banner naming it, and the other exercises s
   }
 });
 
+test('a site whose worker cannot load says so instead of waiting forever, and grading without the lab still works', async () => {
+  const dir = await distCopy();
+  const { rm } = await import('node:fs/promises');
+  await rm(join(dir, 'seclab-worker_bg.wasm'));
+  const broken = await startServer(dir);
+  try {
+    const page = await newPage(browser);
+    await withStorage(page, broken.url, { 'seclab.lang': 'en' });
+    await page.goto(`${broken.url}/exercise/aes-kat`);
+    await page.waitForSelector('#exercise-title');
+    // The instance and the statement come from the worker: after its time-out, a message.
+    await page.locator('[role="alert"]').getByText("the lab's worker does not answer").first().waitFor({ timeout: 40000 });
+    await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 5000 });
+    // A hashed answer is graded by the page itself.
+    await (await answerText(page, 'q1', answers['aes-kat'].q1)).getByText('Correct!').waitFor();
+  } finally {
+    broken.server.close();
+  }
+});
+
 test('a new exercise dropped into the served pack shows up without recompiling', async () => {
   const dir = await distCopy();
   const catalog = join(dir, 'exercises', 'catalog.toml');
