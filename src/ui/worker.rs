@@ -76,12 +76,13 @@ impl Worker for LabWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, _tick: Tick) {
         self.stepping = false;
         let start = worker_now();
-        let mut events = Vec::new();
+        // Each event goes out as soon as it exists: the page shows every step's progress.
         while self.host.busy() && worker_now() - start < SLICE_MS {
+            let mut events = Vec::new();
             self.host.step(&mut |e| events.push(e));
-        }
-        for e in events {
-            self.emit(scope, e, None);
+            for e in events {
+                self.emit(scope, e, None);
+            }
         }
         self.schedule(scope);
     }

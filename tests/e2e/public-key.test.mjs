@@ -46,7 +46,8 @@ test('a 1024-bit RSA key is generated in the worker with progress shown and no l
   await page.locator('#wb-rsa-keygen button[type="submit"]').click();
   await page.locator('#wb-rsa-keygen output').first().waitFor({ timeout: 60000 });
   const progress = await page.evaluate(() => window.__progress);
-  assert.ok(progress.length >= 2, `progress shown: ${JSON.stringify(progress)}`);
+  // At least the state after the first prime (two lucky steps can find both primes).
+  assert.ok(progress.length >= 1, `progress shown: ${JSON.stringify(progress)}`);
   assert.ok(progress.some(([tested]) => tested > 0), 'candidates counted');
   const outputs = (await page.locator('#wb-rsa-keygen output').allTextContents()).map((t) => t.trim());
   assert.match(outputs[0], /^[0-9a-f]{256}$/, 'n is 1024 bits');
