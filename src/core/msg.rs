@@ -233,9 +233,13 @@ catalogue! {
     FieldNotHex(field) => "« {field} » doit être en hexadécimal, un nombre pair de chiffres 0-9 a-f", "\"{field}\" must be hexadecimal, an even number of digits 0-9 a-f";
     FieldNotNumber(field, min, max) => "« {field} » doit être un entier de {min} à {max}", "\"{field}\" must be a whole number from {min} to {max}";
     FieldNotOption(field, options) => "« {field} » doit valoir : {options}", "\"{field}\" must be one of: {options}";
-    FieldSize(field, got, sizes) => "« {field} » fait {got} ; tailles possibles : {sizes} octets", "\"{field}\" is {got}; valid sizes: {sizes} bytes";
+    FieldSize(field, got, sizes) => "« {field} » fait {got} ; valeurs possibles : {sizes} octets", "\"{field}\" is {got}; valid sizes: {sizes} bytes";
+    ListOr(list, last) => "{list} ou {last}", "{list} or {last}";
+    UnknownField(field) => "champ inconnu : {field}", "unknown field: {field}";
     BudgetExhausted => "Budget de requêtes épuisé : la passerelle ne répond plus. Un attaquant réel serait détecté ; relisez les indices ou abandonnez pour voir la solution.", "Query budget spent: the gateway no longer answers. A real attacker would have been noticed; read the hints again or give up to see the solution.";
     JobCancelled => "calcul arrêté", "computation stopped";
+    WorkerUnexpected => "le worker a répondu autre chose qu'un résultat ; rechargez la page", "the worker answered something other than a result; reload the page";
+    LabParamsRefused(message, fix) => "paramètres du [lab] refusés (message de l'auteur, en anglais) : {message} ; {fix}", "[lab] parameters refused: {message}; {fix}";
     WorkerNoAnswer => "le worker du labo ne répond pas (il n'a pas pu se charger) ; rechargez la page", "the lab's worker does not answer (it could not load); reload the page";
     WorkerFailed(reason) => "le worker a échoué : {reason}", "the worker failed: {reason}";
 
@@ -633,8 +637,6 @@ catalogue! {
     WbCatKdf => "Dérivation de clés et mots de passe", "Key and password derivation";
     WbCatKeyExchange => "Échange de clés", "Key exchange";
     WbCatPublicKey => "Clé publique (RSA, signatures)", "Public key (RSA, signatures)";
-    WbFieldSize(field, got, sizes) => "« {field} » fait {got} ; valeurs possibles : {sizes} octets", "\"{field}\" is {got}; valid sizes: {sizes} bytes";
-    WbSizesOr(list, last) => "{list} ou {last}", "{list} or {last}";
     WbOperation => "Opération", "Operation";
     WbHashAlgorithm => "Algorithme", "Hash algorithm";
     WbDataEncoding => "Les données sont en", "Data is written as";

@@ -78,6 +78,28 @@ impl ToolSpec {
     pub fn field(&self, id: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.id == id)
     }
+
+    /// The values a form starts with: each field's instance variable when it names one the
+    /// instance has, its default otherwise.
+    pub fn start_values(&self, vars: &BTreeMap<String, String>) -> Inputs {
+        self.fields.iter().map(|f| (f.id.to_string(), f.prefill.and_then(|v| vars.get(v).cloned()).unwrap_or_else(|| f.default.to_string()))).collect()
+    }
+
+    /// A select field of this tool, checked against the options its description lists.
+    pub fn select(&self, inputs: &Inputs, id: &str) -> Result<&'static str, Msg> {
+        match self.field(id).map(|f| (f.label, f.kind)) {
+            Some((label, FieldKind::Select(options))) => select_input(inputs, id, label, options),
+            _ => Err(Msg::UnknownField(id)),
+        }
+    }
+
+    /// A number field of this tool, checked against the range its description gives.
+    pub fn number(&self, inputs: &Inputs, id: &str) -> Result<u64, Msg> {
+        match self.field(id).map(|f| (f.label, f.kind)) {
+            Some((label, FieldKind::Number { min, max })) => number_input(inputs, id, label, min, max),
+            _ => Err(Msg::UnknownField(id)),
+        }
+    }
 }
 
 /// A typed result value; the page chooses how to show it.
@@ -205,13 +227,17 @@ pub fn select_input<'a>(inputs: &Inputs, id: &str, label: M, options: &[&'a str]
     options.iter().copied().find(|o| *o == value).ok_or_else(|| Msg::FieldNotOption(label, options.join(", ")))
 }
 
-/// Bytes of one of the given sizes.
+/// Bytes of one of the given sizes; the error lists them ("16, 24 or 32 bytes").
 pub fn sized(bytes: Vec<u8>, label: M, sizes: &[usize]) -> Result<Vec<u8>, Msg> {
     if sizes.contains(&bytes.len()) {
         return Ok(bytes);
     }
-    let list = sizes.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
-    Err(Msg::FieldSize(label, Arg::bytes(bytes.len()), list))
+    let list: Vec<String> = sizes.iter().map(usize::to_string).collect();
+    let sizes: Arg = match list.split_last() {
+        Some((last, head)) if !head.is_empty() => Msg::ListOr(head.join(", "), last).into(),
+        _ => list.join(", ").into(),
+    };
+    Err(Msg::FieldSize(label, Arg::bytes(bytes.len()), sizes))
 }
 
 /// Groups hex in 16-byte blocks separated by spaces, so block patterns are visible.
@@ -283,7 +309,9 @@ mod tests {
         assert_eq!(number_input(&i, "n", M::HkdfLength, 1, 10).unwrap_err().en(), "\"Length (bytes)\" must be a whole number from 1 to 10");
         assert_eq!(select_input(&i, "s", M::AesBlockMode, &["ecb", "cbc"]), Ok("cbc"));
         assert_eq!(select_input(&i, "a", M::AesBlockMode, &["ecb", "cbc"]).unwrap_err().en(), "\"Mode\" must be one of: ecb, cbc");
-        assert_eq!(sized(vec![0; 3], M::XorA, &[16, 24, 32]).unwrap_err().en(), "\"A (hex)\" is 3 bytes; valid sizes: 16, 24, 32 bytes");
+        assert_eq!(sized(vec![0; 3], M::XorA, &[16, 24, 32]).unwrap_err().en(), "\"A (hex)\" is 3 bytes; valid sizes: 16, 24 or 32 bytes");
+        assert_eq!(sized(vec![0; 3], M::XorA, &[16, 24, 32]).unwrap_err().render(crate::core::i18n::Lang::Fr), "« A (hex) » fait 3 octets ; valeurs possibles : 16, 24 ou 32 octets");
+        assert_eq!(sized(vec![0; 16], M::XorA, &[16]), Ok(vec![0; 16]));
     }
 
     /// RFC 5869 A.1 (basic test case with SHA-256), then a tampered salt.

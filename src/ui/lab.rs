@@ -2,7 +2,6 @@
 //! the engine's description, the query budget, the engine's special view if it has one, and a
 //! link into the workbench. Every run happens in the worker, on the learner's instance.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -20,18 +19,11 @@ pub fn LabPanel(spec: &'static EngineSpec, key: LabKey, opened: Opened, exercise
     let budget = opened.budget;
     let ex_used = exercise.clone();
     let used = Memo::new(move |_| state.progress.with(|p| p.queries(&ex_used)));
-    let workbench_href = opened.workbench.as_ref().map(|link| {
-        let mut href = format!("/workbench?tool={}", link.tool);
-        for (k, v) in &link.fields {
-            href.push_str(&format!("&{k}={}", String::from(js_sys::encode_uri_component(v))));
-        }
-        href
-    });
+    let workbench_href = opened.workbench.as_ref().map(crate::ui::tool_form::workbench_href);
     let target = Target::Lab { key: key.clone(), exercise: exercise.clone(), budget };
     let vars = opened.variables.clone();
     let form = move |tool: &'static crate::core::tools::ToolSpec| {
-        let initial: BTreeMap<String, String> = tool.fields.iter().map(|f| (f.id.to_string(), f.prefill.and_then(|v| vars.get(v).cloned()).unwrap_or_else(|| f.default.to_string()))).collect();
-        view! { <ToolForm spec=tool prefix="tool" initial=initial target=target.clone()/> }
+        view! { <ToolForm spec=tool prefix="tool" initial=tool.start_values(&vars) target=target.clone()/> }
     };
     let (always, after): (Vec<_>, Vec<_>) = spec.tools.iter().partition(|t| !t.after_solving);
     let form_after = form.clone();

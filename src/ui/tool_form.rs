@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::core::engines::host::{Body, LabKey, Request};
 use crate::core::exercise::Exercise;
 use crate::core::i18n::Lang;
-use crate::core::msg::{Msg, M};
+use crate::core::msg::Msg;
 use crate::core::strings::S;
 use crate::core::tools::{Cost, FieldKind, Output, ToolRun, ToolSpec, Value};
 use crate::ui::state::use_state;
@@ -83,7 +83,7 @@ pub fn ToolForm(
                     status.set(Status::Done(Ok(run), js_sys::Date::now() - start));
                 }
                 Body::Error(m) => status.set(Status::Done(Err(m), js_sys::Date::now() - start)),
-                _ => status.set(Status::Done(Err(Msg::WorkerFailed("unexpected answer")), 0.0)),
+                _ => status.set(Status::Done(Err(Msg::WorkerUnexpected()), 0.0)),
             });
             status.set(Status::Running { job, done: 0, total: 0, note: None });
         }
@@ -156,9 +156,9 @@ pub fn ToolForm(
                         {note.map(|n| view! { <p class="meta job-note">{move || n.render(state.lang.get())}</p> })}
                     }.into_any(),
                     Status::Done(Ok(run), ms) => view! {
-                        {(spec.id == "rsa-keygen").then(|| key_links(&run)).flatten().map(|links| view! {
+                        {(spec.id == "rsa-keygen").then(|| crate::core::workbench::key_links(&run)).flatten().map(|links| view! {
                             <p class="key-links">{move || state.t(S::KeygenUseKey)} " "
-                                {links.into_iter().map(|(name, href)| view! { <leptos_router::components::A href=href>{name}</leptos_router::components::A> " " }).collect_view()}
+                                {links.into_iter().map(|(name, link)| view! { <leptos_router::components::A href=workbench_href(&link)>{name}</leptos_router::components::A> " " }).collect_view()}
                             </p>
                         })}
                         <Outputs outputs=run.outputs/>
@@ -208,15 +208,7 @@ fn value_view(value: Value, lang: RwSignal<Lang>) -> AnyView {
     }
 }
 
-/// Links that open the RSA tools with a generated key (n, e, p, q).
-fn key_links(run: &ToolRun) -> Option<Vec<(&'static str, String)>> {
-    let get = |m: M| run.get(m).and_then(Value::plain);
-    let (n, e, p, q) = (get(M::WbRsaN)?, get(M::WbRsaE)?, get(M::WbRsaP)?, get(M::WbRsaQ)?);
-    let enc = |v: &str| String::from(js_sys::encode_uri_component(v));
-    let common = format!("n={}&e={}&p={}&q={}", enc(&n), enc(&e), enc(&p), enc(&q));
-    Some(vec![
-        ("RSA-OAEP", format!("/workbench?tool=rsa-oaep&operation=encrypt&encoding=utf8&data=hello&{common}")),
-        ("RSA PKCS#1 v1.5", format!("/workbench?tool=rsa-pkcs1v15&operation=encrypt&encoding=utf8&data=hello&{common}")),
-        ("RSA-PSS", format!("/workbench?tool=rsa-pss&operation=sign&encoding=utf8&data=hello&signature=&{common}")),
-    ])
+/// The page's address of a workbench link, its values encoded by the browser.
+pub fn workbench_href(link: &crate::core::engines::WorkbenchLink) -> String {
+    link.href(|v| String::from(js_sys::encode_uri_component(v)))
 }

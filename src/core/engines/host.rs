@@ -106,7 +106,7 @@ impl Host {
             self.instances.push_front(entry);
         } else {
             let params: toml::Table = toml::from_str(&key.params).map_err(|e| Msg::WorkerFailed(e.to_string()))?;
-            let lab = build(&key.kind, &params, &super::InstanceSeed(key.seed)).map_err(|e: ParamError| Msg::WorkerFailed(e.message))?;
+            let lab = build(&key.kind, &params, &super::InstanceSeed(key.seed)).map_err(|e: ParamError| Msg::LabParamsRefused(e.message, e.fix))?;
             self.instances.push_front((key.clone(), lab));
             self.instances.truncate(KEPT);
         }

@@ -326,6 +326,16 @@ impl WorkbenchLink {
     pub fn new(tool: &str, fields: &[(&str, &str)]) -> WorkbenchLink {
         WorkbenchLink { tool: tool.into(), fields: fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect() }
     }
+
+    /// The page's address of the workbench opened on this tool with these fields, each value
+    /// passed through `encode` (the browser's URI-component encoder).
+    pub fn href(&self, encode: impl Fn(&str) -> String) -> String {
+        let mut href = format!("/workbench?tool={}", encode(&self.tool));
+        for (k, v) in &self.fields {
+            href.push_str(&format!("&{k}={}", encode(v)));
+        }
+        href
+    }
 }
 
 /// A long run (an attack replay, a dictionary, a key search): the host calls `step` until it
@@ -391,11 +401,16 @@ pub fn run_job(lab: &dyn Lab, tool: &str, inputs: &Inputs) -> Result<ToolRun, Ms
     match lab.start(tool, inputs) {
         Err(e) if e == Msg::UnknownTool(tool) => lab.run_tool(tool, inputs),
         Err(e) => Err(e),
-        Ok(mut job) => loop {
-            if let JobStep::Done(result) = job.step() {
-                return result;
-            }
-        },
+        Ok(job) => finish(job),
+    }
+}
+
+/// Steps a job to its end and gives its result.
+pub fn finish(mut job: Box<dyn Job>) -> Result<ToolRun, Msg> {
+    loop {
+        if let JobStep::Done(result) = job.step() {
+            return result;
+        }
     }
 }
 
@@ -490,6 +505,17 @@ mod tests {
             for p in spec.params {
                 assert!(toml::from_str::<toml::Table>(&format!("v = {}", p.example)).is_ok(), "{kind}: example of {} is not TOML", p.name);
                 assert!(!p.doc.is_empty() && !p.expect.is_empty(), "{kind}: {} is undocumented", p.name);
+                // The words of `expect` say what `kind` checks.
+                let said: Vec<String> = match p.kind {
+                    ParamKind::Bool => vec!["true or false".into()],
+                    ParamKind::Int { min, max } => vec![min.to_string(), max.to_string()],
+                    ParamKind::IntOneOf(options) => options.iter().map(i64::to_string).collect(),
+                    ParamKind::OneOf(options) => options.iter().map(|o| format!("\"{o}\"")).collect(),
+                    ParamKind::Text => vec!["text".into()],
+                };
+                for word in said {
+                    assert!(p.expect.contains(&word), "{kind}: `{}` expects \"{}\", which does not say {word}", p.name, p.expect);
+                }
             }
             for seed_byte in 0..3u8 {
                 let seed = InstanceSeed::derive(&[seed_byte; 32], "p", "e");
@@ -520,7 +546,7 @@ mod tests {
                 assert!(matches!(lab.grade("no-such-check", "00"), LabVerdict::Unreadable(_)));
                 // Every declared tool is dispatched: its prefilled form never answers "unknown tool".
                 for tool in spec.tools {
-                    let inputs: Inputs = tool.fields.iter().map(|f| (f.id.to_string(), f.prefill.and_then(|v| vars.get(v).cloned()).unwrap_or_else(|| f.default.to_string()))).collect();
+                    let inputs = tool.start_values(&vars);
                     for field in tool.fields {
                         if let Some(var) = field.prefill {
                             assert!(vars.contains_key(var), "{kind}/{}: field {} starts with unknown variable {var}", tool.id, field.id);
@@ -598,6 +624,12 @@ mod tests {
         let err = parse_params::<padding_oracle::Params>(spec, &t("mac = \"yes\"")).unwrap_err();
         assert_eq!((err.key.as_str(), err.fix.as_str()), ("mac", "write true or false, for example `mac = true`"));
         assert_eq!(parse_params::<padding_oracle::Params>(spec, &t("")).unwrap().budget, padding_oracle::Params::default().budget);
+    }
+
+    #[test]
+    fn a_workbench_link_is_an_address_with_every_field_encoded() {
+        let link = WorkbenchLink::new("aes", &[("key", "00 11"), ("data", "a&b")]);
+        assert_eq!(link.href(|v| v.replace(' ', "%20").replace('&', "%26")), "/workbench?tool=aes&key=00%2011&data=a%26b");
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn markdown() -> String {
         out.push_str(&format!("| [`{}`](#{}) | {} | {} |\n", spec.kind, spec.kind, spec.title.text(en), spec.check_names().join(", ")));
     }
     for spec in SPECS {
-        out.push_str(&format!("\n## {}\n\n<a id=\"{}\"></a>**{}** — {}\n\n", spec.kind, spec.kind, spec.title.text(en), spec.teaches.text(en)));
+        out.push_str(&format!("\n## {}\n\n**{}** — {}\n\n", spec.kind, spec.title.text(en), spec.teaches.text(en)));
         if spec.cost == Cost::Long {
             out.push_str("Building an instance takes long work; it runs in the worker with progress.\n\n");
         }

@@ -5,8 +5,8 @@
 //! the worker ([`run`], or [`start`] for long ones with progress); the page links the
 //! descriptions only.
 
-use crate::core::engines::{Job, JobStep};
-use crate::core::msg::{Arg, Msg, M};
+use crate::core::engines::{Job, JobStep, WorkbenchLink};
+use crate::core::msg::{Msg, M};
 use crate::core::tools::{Cost, Field, FieldKind, Inputs, ToolRun, ToolSpec};
 
 mod ffdh;
@@ -58,7 +58,7 @@ pub fn info(id: &str) -> Option<&'static WorkbenchTool> {
 
 /// The inputs a tool starts with: every field's default.
 pub fn defaults(tool: &WorkbenchTool) -> Inputs {
-    tool.spec.fields.iter().map(|f| (f.id.to_string(), f.default.to_string())).collect()
+    tool.spec.start_values(&Default::default())
 }
 
 /// Runs a tool at once: the worker calls it for light tools. A long tool also runs here to its
@@ -67,15 +67,21 @@ pub fn run(tool: &str, inputs: &Inputs) -> Result<ToolRun, Msg> {
     match info(tool).map(|t| t.spec.cost) {
         None => Err(Msg::UnknownTool(tool)),
         Some(Cost::Light) => run::run_light(tool, inputs),
-        Some(Cost::Long) => {
-            let mut job = start(tool, inputs)?;
-            loop {
-                if let JobStep::Done(result) = job.step() {
-                    return result;
-                }
-            }
-        }
+        Some(Cost::Long) => crate::core::engines::finish(start(tool, inputs)?),
     }
+}
+
+/// The RSA tools opened with a key that `rsa-keygen` generated (its n, e, p and q), each with
+/// the name its link shows.
+pub fn key_links(keygen: &ToolRun) -> Option<Vec<(&'static str, WorkbenchLink)>> {
+    let get = |m: M| keygen.get(m).and_then(crate::core::tools::Value::plain);
+    let (n, e, p, q) = (get(M::WbRsaN)?, get(M::WbRsaE)?, get(M::WbRsaP)?, get(M::WbRsaQ)?);
+    let key = [("n", n.as_str()), ("e", e.as_str()), ("p", p.as_str()), ("q", q.as_str())];
+    let link = |tool: &str, operation: &str, extra: &[(&str, &str)]| {
+        let fields: Vec<(&str, &str)> = [("operation", operation), ("encoding", "utf8"), ("data", "hello")].iter().chain(extra).chain(&key).copied().collect();
+        WorkbenchLink::new(tool, &fields)
+    };
+    Some(vec![("RSA-OAEP", link("rsa-oaep", "encrypt", &[])), ("RSA PKCS#1 v1.5", link("rsa-pkcs1v15", "encrypt", &[])), ("RSA-PSS", link("rsa-pss", "sign", &[("signature", "")]))])
 }
 
 /// Starts a long tool: RSA key generation searches its primes a few candidates per step; the
@@ -108,19 +114,6 @@ impl Job for OneStep {
             other => run::run_light(other, &inputs),
         })
     }
-}
-
-/// Bytes of one of the given sizes; the error lists them ("16, 24 or 32 bytes").
-pub(crate) fn sized(bytes: Vec<u8>, label: M, sizes: &[usize]) -> Result<Vec<u8>, Msg> {
-    if sizes.contains(&bytes.len()) {
-        return Ok(bytes);
-    }
-    let list: Vec<String> = sizes.iter().map(usize::to_string).collect();
-    let sizes: Arg = match list.split_last() {
-        Some((last, head)) if !head.is_empty() => Msg::WbSizesOr(head.join(", "), last).into(),
-        _ => list.join(", ").into(),
-    };
-    Err(Msg::WbFieldSize(label, Arg::bytes(bytes.len()), sizes))
 }
 
 const ENCODINGS: &[&str] = &["utf8", "hex", "base64"];

@@ -5,26 +5,17 @@ use aes::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, BlockModeDecrypt, Bloc
 use base64::Engine as _;
 use hmac::Mac;
 
-use super::sized;
 use crate::core::msg::{Msg, M};
-use crate::core::tools::{hex_input, hex_or_empty, number_input, raw, select_input, FieldKind, Inputs, Output, ToolRun, Value};
+use crate::core::tools::{hex_input, hex_or_empty, raw, sized, Inputs, Output, ToolRun, Value};
 
 /// A select field, checked against the options of the tool's description.
-fn select<'a>(tool: &str, inputs: &Inputs, id: &str) -> Result<&'a str, Msg> {
-    let field = super::info(tool).and_then(|t| t.spec.field(id)).expect("a field of the tool");
-    match field.kind {
-        FieldKind::Select(options) => select_input(inputs, id, field.label, options),
-        _ => unreachable!("{tool}.{id} is a select field"),
-    }
+fn select(tool: &str, inputs: &Inputs, id: &str) -> Result<&'static str, Msg> {
+    super::info(tool).ok_or_else(|| Msg::UnknownTool(tool))?.spec.select(inputs, id)
 }
 
 /// A number field, checked against the range of the tool's description.
 fn number(tool: &str, inputs: &Inputs, id: &str) -> Result<u64, Msg> {
-    let field = super::info(tool).and_then(|t| t.spec.field(id)).expect("a field of the tool");
-    match field.kind {
-        FieldKind::Number { min, max } => number_input(inputs, id, field.label, min, max),
-        _ => unreachable!("{tool}.{id} is a number field"),
-    }
+    super::info(tool).ok_or_else(|| Msg::UnknownTool(tool))?.spec.number(inputs, id)
 }
 
 /// A text field read as UTF-8 or hex, as its companion `encoding` field says.

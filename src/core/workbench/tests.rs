@@ -306,8 +306,31 @@ fn rsa_key_generation_in_steps_gives_a_key_of_the_asked_size() {
     assert_eq!(from_bytes(&p) * from_bytes(&q), from_bytes(&n));
     assert_eq!(run.get(M::WbRsaSize).unwrap().render(Lang::Fr), "512 bits");
     // Assembling from the primes again gives the same key; a composite q is refused.
-    assert_eq!(public_key::assemble(&p, &q).unwrap().get(M::WbRsaN), Some(&Value::Hex(n)));
+    assert_eq!(public_key::assemble(&p, &q).unwrap().get(M::WbRsaN), Some(&Value::Hex(n.clone())));
     assert!(public_key::assemble(&p, &[0x0f]).is_err());
+
+    // The links carry the key into the RSA tools: each names real fields, and OAEP encrypts
+    // with the linked public key and decrypts with the linked primes (PKCS#1 v1.5 here: a 512-bit
+    // modulus is too short for OAEP-SHA256's padding).
+    let links = key_links(&run).unwrap();
+    assert_eq!(links.iter().map(|(name, l)| (*name, l.tool.as_str())).collect::<Vec<_>>(), [("RSA-OAEP", "rsa-oaep"), ("RSA PKCS#1 v1.5", "rsa-pkcs1v15"), ("RSA-PSS", "rsa-pss")]);
+    for (_, link) in &links {
+        let tool = info(&link.tool).unwrap();
+        for (field, _) in &link.fields {
+            assert!(tool.spec.field(field).is_some(), "{}: no field {field}", link.tool);
+        }
+    }
+    let mut inputs = defaults(info("rsa-pkcs1v15").unwrap());
+    inputs.extend(links[1].1.fields.clone());
+    assert_eq!(inputs["n"], hex::encode(&n));
+    let ct = run_with_inputs("rsa-pkcs1v15", &inputs).outputs[0].value.plain().unwrap();
+    inputs.extend([("operation".to_string(), "decrypt".to_string()), ("encoding".to_string(), "hex".to_string()), ("data".to_string(), ct)]);
+    assert!(texts(&run_with_inputs("rsa-pkcs1v15", &inputs)).contains(&"hello".to_string()), "{:?}", texts(&run_with_inputs("rsa-pkcs1v15", &inputs)));
+    assert_eq!(key_links(&ToolRun::default()), None);
+}
+
+fn run_with_inputs(tool: &str, inputs: &Inputs) -> ToolRun {
+    super::run(tool, inputs).unwrap()
 }
 
 /// RFC 8032 §7.1 TEST 1 (the defaults) and RFC 6979 A.2.5 (P-256, SHA-256, "sample").
