@@ -828,6 +828,24 @@ catalogue! {
     RsaCommonModulusTitle => "Module RSA partagé", "Shared RSA modulus";
     RsaCommonModulusTeaches => "Un même message chiffré sans bourrage sous un seul module n avec deux exposants premiers entre eux : les coefficients de Bézout le retrouvent sans clé privée. Une clé par objet et par rôle (le correctif) l'empêche.", "One message encrypted without padding under a single modulus n with two coprime exponents: Bézout's coefficients recover it without a private key. One key per device and role (the fix) prevents it.";
     // (workbench entries above this line)
+
+    // ---- Capture viewer (shared by the protocol engines) -----------------------------------
+    // (capture entries above this line)
+
+    // ---- Engine mqtt-audit ------------------------------------------------------------------
+    // (mqtt entries above this line)
+
+    // ---- Engine oscore-replay ---------------------------------------------------------------
+    // (oscore entries above this line)
+
+    // ---- Engine lorawan-abp -----------------------------------------------------------------
+    // (lorawan entries above this line)
+
+    // ---- Engine ble-pairing -----------------------------------------------------------------
+    // (ble entries above this line)
+
+    // ---- Engine protocol-matrix -------------------------------------------------------------
+    // (matrix entries above this line)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::msg::M;
 
 /// Every special view the page can draw.
-pub const VIEWS: &[&str] = &["pictures", "fleet", "sequence"];
+pub const VIEWS: &[&str] = &["pictures", "fleet", "sequence", "capture"];
 
 /// What a view asks of its instance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +19,8 @@ pub enum ViewRequest {
     Fleet { scheme: String, breach: Option<String> },
     /// The man-in-the-middle run with Mallory's decisions so far.
     Sequence { actions: Vec<kex::Action> },
+    /// The instance's captures (protocol engines).
+    Captures,
 }
 
 impl ViewRequest {
@@ -27,6 +29,7 @@ impl ViewRequest {
         match view {
             "fleet" => ViewRequest::Fleet { scheme: String::new(), breach: None },
             "sequence" => ViewRequest::Sequence { actions: Vec::new() },
+            "capture" => ViewRequest::Captures,
             _ => ViewRequest::Pictures,
         }
     }
@@ -38,6 +41,8 @@ pub enum ViewData {
     Fleet(Fleet),
     /// Boxed: a trace is far larger than the other views' data.
     Sequence(Box<kex::Trace>),
+    /// One or more captures; the viewer offers a choice when there are several.
+    Captures(Vec<capture::Capture>),
 }
 
 /// An RGBA image with its caption and text alternative.
@@ -206,6 +211,102 @@ pub mod kex {
             h
         } else {
             format!("{}…{}", &h[..12], &h[h.len() - 4..])
+        }
+    }
+}
+
+/// Captured traffic for the capture viewer: frames with their decoded fields and the bytes each
+/// field spans. Engines decode with the protocol's own crate, then give each field's place in
+/// the frame so that the viewer highlights its bytes.
+pub mod capture {
+    use serde::{Deserialize, Serialize};
+
+    use crate::core::msg::M;
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Capture {
+        /// Stable id: the viewer's choice and the e2e tests select it.
+        pub id: String,
+        pub title: M,
+        pub frames: Vec<Frame>,
+    }
+
+    /// Which way a frame goes.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Direction {
+        /// From the device, client or initiator towards the broker, server or responder.
+        Up,
+        /// The other way.
+        Down,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Frame {
+        /// Milliseconds since the capture began.
+        pub time_ms: u64,
+        pub direction: Direction,
+        /// Endpoints as the protocol names them: "10.0.4.21:51514", "DevAddr 26011f3a", "Central".
+        pub source: String,
+        pub destination: String,
+        /// The protocol's name: "MQTT", "CoAP", "OSCORE", "LoRaWAN", "BLE SMP".
+        pub protocol: String,
+        /// The frame's type as the protocol's specification writes it ("CONNECT",
+        /// "Unconfirmed Data Up", "Pairing Confirm"): the viewer filters on it.
+        pub kind: String,
+        /// One line for the frame list ("PUBLISH building/door/3/cmd, retained").
+        pub summary: String,
+        pub bytes: Vec<u8>,
+        /// Decoded fields in wire order, headers before their parts.
+        pub fields: Vec<Field>,
+    }
+
+    /// One decoded field: its name in the protocol's specification, its value as text, and the
+    /// bytes it spans in the frame (`len` 0 for a value carried by bits of a byte shared with
+    /// others: give the byte instead).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Field {
+        pub name: String,
+        pub value: String,
+        pub start: usize,
+        pub len: usize,
+        /// Nesting: 0 for a header or a top-level field, 1 for its parts.
+        pub depth: u8,
+    }
+
+    impl Field {
+        pub fn new(name: &str, value: impl Into<String>, start: usize, len: usize) -> Field {
+            Field { name: name.into(), value: value.into(), start, len, depth: 0 }
+        }
+
+        /// The same field, one level down (a flag of a header byte, a part of a structure).
+        pub fn nested(mut self) -> Field {
+            self.depth = 1;
+            self
+        }
+    }
+
+    impl Frame {
+        /// The bytes of a field; empty when the field lies outside the frame.
+        pub fn field_bytes(&self, field: &Field) -> &[u8] {
+            self.bytes.get(field.start..field.start + field.len).unwrap_or(&[])
+        }
+
+        /// Every field lies within the frame's bytes (a test of each engine's captures).
+        pub fn fields_in_bounds(&self) -> bool {
+            self.fields.iter().all(|f| f.start + f.len <= self.bytes.len())
+        }
+    }
+
+    impl Capture {
+        /// The frame kinds in the order they first appear: the viewer's filter.
+        pub fn kinds(&self) -> Vec<String> {
+            let mut kinds: Vec<String> = Vec::new();
+            for f in &self.frames {
+                if !kinds.contains(&f.kind) {
+                    kinds.push(f.kind.clone());
+                }
+            }
+            kinds
         }
     }
 }

@@ -568,7 +568,18 @@ mod tests {
                 if let Some(view) = spec.view {
                     assert!(crate::core::views::VIEWS.contains(&view), "{kind}: view {view} is not registered");
                     let request = ViewRequest::initial(view);
-                    assert!(lab.view(&request).is_ok(), "{kind}: view {view} gives no data");
+                    let data = lab.view(&request);
+                    assert!(data.is_ok(), "{kind}: view {view} gives no data");
+                    if let Ok(crate::core::views::ViewData::Captures(captures)) = data {
+                        assert!(!captures.is_empty(), "{kind}: no capture");
+                        for c in &captures {
+                            assert!(!c.frames.is_empty(), "{kind}: capture {} is empty", c.id);
+                            for (i, f) in c.frames.iter().enumerate() {
+                                assert!(f.fields_in_bounds(), "{kind}: capture {} frame {i} has a field outside its bytes", c.id);
+                                assert!(!f.fields.is_empty() && !f.kind.is_empty(), "{kind}: capture {} frame {i} is not decoded", c.id);
+                            }
+                        }
+                    }
                 }
             }
         }
