@@ -291,6 +291,12 @@ pub mod capture {
             self.bytes.get(field.start..field.start + field.len).unwrap_or(&[])
         }
 
+        /// The innermost field that holds byte `at` (the shortest span): what the viewer
+        /// highlights when the pointer is over that byte.
+        pub fn field_at(&self, at: usize) -> Option<usize> {
+            self.fields.iter().enumerate().filter(|(_, f)| f.len > 0 && (f.start..f.start + f.len).contains(&at)).min_by_key(|(_, f)| f.len).map(|(i, _)| i)
+        }
+
         /// Every field lies within the frame's bytes (a test of each engine's captures).
         pub fn fields_in_bounds(&self) -> bool {
             self.fields.iter().all(|f| f.start + f.len <= self.bytes.len())
@@ -308,5 +314,46 @@ pub mod capture {
             }
             kinds
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capture::{Capture, Direction, Field, Frame};
+    use crate::core::msg::M;
+
+    fn frame(kind: &str) -> Frame {
+        Frame {
+            time_ms: 0,
+            direction: Direction::Up,
+            source: "a".into(),
+            destination: "b".into(),
+            protocol: "MQTT".into(),
+            kind: kind.into(),
+            summary: String::new(),
+            bytes: vec![0x10, 0x0c, 0x00, 0x04, b'M', b'Q', b'T', b'T'],
+            fields: vec![Field::new("Fixed header", "CONNECT", 0, 2), Field::new("Packet type", "1", 0, 1).nested(), Field::new("Protocol name", "MQTT", 2, 6)],
+        }
+    }
+
+    #[test]
+    fn the_byte_under_the_pointer_lights_its_innermost_field() {
+        let f = frame("CONNECT");
+        assert_eq!(f.field_at(0), Some(1), "byte 0 is in the header and in its packet type: the shorter wins");
+        assert_eq!(f.field_at(1), Some(0));
+        assert_eq!(f.field_at(5), Some(2));
+        assert_eq!(f.field_at(8), None);
+        assert_eq!(f.field_bytes(&f.fields[2]), b"\x00\x04MQTT");
+        assert!(f.fields_in_bounds());
+        let mut outside = f.clone();
+        outside.fields.push(Field::new("Payload", "", 6, 3));
+        assert!(!outside.fields_in_bounds());
+        assert_eq!(outside.field_bytes(&outside.fields[3]), b"");
+    }
+
+    #[test]
+    fn the_filter_lists_each_frame_type_once_in_order() {
+        let c = Capture { id: "c".into(), title: M::LabUnavailable, frames: vec![frame("CONNECT"), frame("PUBLISH"), frame("CONNECT"), frame("SUBSCRIBE")] };
+        assert_eq!(c.kinds(), ["CONNECT", "PUBLISH", "SUBSCRIBE"]);
     }
 }

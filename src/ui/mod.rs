@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+pub mod capture;
 pub mod lab;
 pub mod markdown;
 pub mod pages;

@@ -16,6 +16,7 @@ pub static DRAWERS: &[(&str, Drawer)] = &[
     ("pictures", |key| view! { <Pictures key=key/> }.into_any()),
     ("fleet", |key| view! { <FleetGrid key=key/> }.into_any()),
     ("sequence", |key| view! { <crate::ui::sequence::KexSequence key=key/> }.into_any()),
+    ("capture", |key| view! { <crate::ui::capture::CaptureViewer key=key/> }.into_any()),
 ];
 
 pub fn draw(name: &str, key: LabKey) -> AnyView {
