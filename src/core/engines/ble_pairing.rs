@@ -281,7 +281,7 @@ pub fn decode(bytes: &[u8], encrypted: bool) -> (String, String, Vec<capture::Fi
     if encrypted && length >= 4 {
         w.take("Payload (encrypted)", length - 4, |b| hex::encode(b));
         w.take("MIC", 4, |b| hex::encode(b));
-        return ("Encrypted PDU".into(), format!("encrypted: {} payload octets + MIC", length - 4), w.fields);
+        return ("Encrypted PDU".into(), format!("encrypted: {}-octet payload + 4-octet MIC", length - 4), w.fields);
     }
     let (kind, summary) = match llid {
         3 => decode_control(&mut w),
@@ -955,7 +955,7 @@ mod tests {
         assert_eq!(ll_open(&sk, &ll_nonce(0, false, &iv), 0x0F, &h::<5>("9fcda7f448")), None);
         assert_eq!(ll_open(&sk, &nonce, 0x0F, &h::<5>("9fcda7f449")), None);
         let (_, summary, _) = decode(&[0x0F, 0x05, 0x9F, 0xCD, 0xA7, 0xF4, 0x48], true);
-        assert_eq!(summary, "encrypted: 1 payload octets + MIC");
+        assert_eq!(summary, "encrypted: 1-octet payload + 4-octet MIC");
     }
 
     /// Vol 3 Part H Appendix D.2-D.5 (f4, f5, f6, g2 sample data; the same in bumble's
