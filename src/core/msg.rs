@@ -842,6 +842,66 @@ catalogue! {
     // (lorawan entries above this line)
 
     // ---- Engine ble-pairing -----------------------------------------------------------------
+    BlePairingTitle => "Appairage BLE : casser la clé d'une capture", "BLE pairing: break the key from a capture";
+    BlePairingTeaches => "Un appairage Bluetooth LE « legacy » capturé : la valeur de confirmation c1 et l'aléa passent en clair, le code à 6 chiffres tombe en au plus un million d'essais hors ligne, puis STK = s1(TK, Srand, Mrand) ouvre le lien chiffré AES-CCM et la LTK distribuée. LE Secure Connections (ECDH P-256, le correctif) y résiste.", "A captured Bluetooth LE legacy pairing: the c1 confirm value and the random go in clear, the 6-digit passkey falls in at most a million offline trials, then STK = s1(TK, Srand, Mrand) opens the AES-CCM link and the distributed LTK. LE Secure Connections (P-256 ECDH, the fix) resists.";
+    BlePairingCaptureTitle => "Appairage et chiffrement du lien (PDU de données LL)", "Pairing and link encryption (LL data PDUs)";
+    BlePairingK => "k : clé TK (hex, 16 octets, octet de poids fort en premier)", "k: key TK (hex, 16 bytes, most significant octet first)";
+    BlePairingR => "r : aléa (hex, 16 octets)", "r: random (hex, 16 bytes)";
+    BlePairingPreq => "preq : Pairing Request (hex, 7 octets, ordre de la spécification)", "preq: Pairing Request (hex, 7 bytes, specification order)";
+    BlePairingPres => "pres : Pairing Response (hex, 7 octets, ordre de la spécification)", "pres: Pairing Response (hex, 7 bytes, specification order)";
+    BlePairingIat => "iat : type d'adresse du central (0 publique, 1 aléatoire)", "iat: central's address type (0 public, 1 random)";
+    BlePairingIa => "ia : adresse du central (hex, 6 octets)", "ia: central's address (hex, 6 bytes)";
+    BlePairingRat => "rat : type d'adresse du périphérique (0 publique, 1 aléatoire)", "rat: peripheral's address type (0 public, 1 random)";
+    BlePairingRa => "ra : adresse du périphérique (hex, 6 octets)", "ra: peripheral's address (hex, 6 bytes)";
+    BlePairingC1 => "Fonction de confirmation c1", "Confirm function c1";
+    BlePairingC1Help => "c1(k, r, preq, pres, iat, ia, rat, ra) = e(k, e(k, r ⊕ p1) ⊕ p2), avec p1 = pres ‖ preq ‖ rat ‖ iat et p2 = 0⁴ ‖ ia ‖ ra (Core, vol. 3 partie H §2.2.3). TK d'un code à 6 chiffres : le code comme nombre de 128 bits, par exemple 123456 → 0000…0001e240.", "c1(k, r, preq, pres, iat, ia, rat, ra) = e(k, e(k, r ⊕ p1) ⊕ p2), with p1 = pres ‖ preq ‖ rat ‖ iat and p2 = 0⁴ ‖ ia ‖ ra (Core, Vol 3 Part H §2.2.3). TK of a 6-digit passkey: the passkey as a 128-bit number, for instance 123456 → 0000…0001e240.";
+    BlePairingC1Button => "Calculer c1", "Compute c1";
+    BlePairingP1 => "p1", "p1";
+    BlePairingP2 => "p2", "p2";
+    BlePairingC1Value => "c1", "c1";
+    BlePairingMatch => "Correspond à la capture ?", "Matches the capture?";
+    BlePairingMatchesMconfirm => "oui : c'est le Mconfirm capturé", "yes: this is the captured Mconfirm";
+    BlePairingMatchesSconfirm => "oui : c'est le Sconfirm capturé", "yes: this is the captured Sconfirm";
+    BlePairingMatchesNone => "non : ni Mconfirm ni Sconfirm", "no: neither Mconfirm nor Sconfirm";
+    BlePairingSearch => "Recherche exhaustive du code", "Passkey brute force";
+    BlePairingSearchHelp => "Essaie chaque code de l'intervalle comme TK dans c1 avec le Mrand capturé, jusqu'à retrouver le Mconfirm capturé, hors ligne : rien ne limite les essais sur une capture. Un million de codes au plus, quelques milliers par étape.", "Tries every passkey of the range as TK in c1 with the captured Mrand until it gives the captured Mconfirm, offline: nothing limits the trials on a capture. At most a million passkeys, a few thousand per step.";
+    BlePairingSearchButton => "Chercher", "Search";
+    BlePairingMconfirm => "Mconfirm capturé (hex, 16 octets)", "Captured Mconfirm (hex, 16 bytes)";
+    BlePairingMrand => "Mrand capturé (hex, 16 octets)", "Captured Mrand (hex, 16 bytes)";
+    BlePairingFrom => "Premier code essayé", "First passkey tried";
+    BlePairingTo => "Dernier code essayé", "Last passkey tried";
+    BlePairingTrials => "Essais", "Trials";
+    BlePairingPasskey => "Code trouvé", "Passkey found";
+    BlePairingTk => "TK", "TK";
+    BlePairingNote => "Pourquoi", "Why";
+    BlePairingComparison => "Valeur de comparaison numérique g2 mod 10⁶ (publique)", "Numeric comparison value g2 mod 10⁶ (public)";
+    BlePairingNoPasskey(from, to) => "aucun code de {from} à {to} ne donne ce Mconfirm", "no passkey from {from} to {to} gives this Mconfirm";
+    BlePairingLescResists => "cet appairage est en LE Secure Connections (bit SC de AuthReq) : la confirmation vaut f4(PKbx, PKax, Nb, 0), sans TK, et les clés viennent du secret ECDH P-256, que l'écoute passive ne donne pas. Les 6 chiffres affichés sont publics et ne servent à rien à l'attaquant.", "this pairing uses LE Secure Connections (SC bit of AuthReq): the confirm is f4(PKbx, PKax, Nb, 0), with no TK, and the keys come from the P-256 ECDH secret, which passive listening does not give. The 6 digits shown are public and useless to the attacker.";
+    BlePairingRangeOrder(from, to) => "le premier code ({from}) dépasse le dernier ({to})", "the first passkey ({from}) is above the last one ({to})";
+    BlePairingS1 => "Fonction de clé s1", "Key function s1";
+    BlePairingS1Help => "s1(k, r1, r2) = e(k, r'), où r' est formé des 64 bits de poids faible de r1 puis de ceux de r2 (Core, vol. 3 partie H §2.2.4). STK = s1(TK, Srand, Mrand).", "s1(k, r1, r2) = e(k, r'), where r' is the 64 low-order bits of r1 then those of r2 (Core, Vol 3 Part H §2.2.4). STK = s1(TK, Srand, Mrand).";
+    BlePairingS1Button => "Calculer s1", "Compute s1";
+    BlePairingR1 => "r1 : Srand (hex, 16 octets)", "r1: Srand (hex, 16 bytes)";
+    BlePairingR2 => "r2 : Mrand (hex, 16 octets)", "r2: Mrand (hex, 16 bytes)";
+    BlePairingRPrime => "r'", "r'";
+    BlePairingStk => "s1 (STK)", "s1 (STK)";
+    BlePairingDecrypt => "Déchiffrer un PDU du lien", "Decrypt a link PDU";
+    BlePairingDecryptHelp => "Clé de session SK = e(clé, SKD), puis AES-CCM (MIC de 4 octets) avec le nonce compteur de paquets ‖ bit de direction ‖ IV, et l'en-tête du PDU sans NESN, SN ni MD comme données associées (Core, vol. 6 partie E). La clé : la STK juste après l'appairage.", "Session key SK = e(key, SKD), then AES-CCM (4-byte MIC) with the nonce packet counter ‖ direction bit ‖ IV, and the PDU header without NESN, SN and MD as associated data (Core, Vol 6 Part E). The key: the STK right after pairing.";
+    BlePairingDecryptButton => "Déchiffrer", "Decrypt";
+    BlePairingKey => "Clé (STK ou LTK, hex, 16 octets, ordre de la spécification)", "Key (STK or LTK, hex, 16 bytes, specification order)";
+    BlePairingSkd => "SKD = SKDs ‖ SKDm (hex, 16 octets)", "SKD = SKDs ‖ SKDm (hex, 16 bytes)";
+    BlePairingIv => "IV = IVs ‖ IVm (hex, 8 octets)", "IV = IVs ‖ IVm (hex, 8 bytes)";
+    BlePairingPdu => "PDU chiffré tel que capturé (en-tête, longueur, charge, MIC)", "Encrypted PDU as captured (header, length, payload, MIC)";
+    BlePairingCounter => "Compteur de paquets de cet émetteur", "Packet counter of this sender";
+    BlePairingDirection => "Sens", "Direction";
+    BlePairingSk => "Clé de session SK = e(clé, SKD)", "Session key SK = e(key, SKD)";
+    BlePairingNonce => "Nonce CCM (13 octets)", "CCM nonce (13 bytes)";
+    BlePairingMic => "MIC", "MIC";
+    BlePairingMicOk => "vérifié : la clé, le compteur, le sens et l'IV sont les bons", "verified: the key, counter, direction and IV are right";
+    BlePairingMicBad => "refusé : mauvaise clé, compteur, sens ou IV ; rien n'est déchiffré", "refused: wrong key, counter, direction or IV; nothing is decrypted";
+    BlePairingPlaintext => "Charge déchiffrée (en-tête L2CAP et commande SMP)", "Decrypted payload (L2CAP header and SMP command)";
+    BlePairingDecoded => "Décodé (valeurs dans l'ordre de la spécification)", "Decoded (values in specification order)";
+    BlePairingBadPdu(got) => "le PDU fait {got} octets ou sa longueur ne correspond pas : attendu en-tête (1), longueur (1), charge chiffrée et MIC (4), la longueur comptant charge et MIC", "the PDU is {got} bytes or its length octet disagrees: expected header (1), length (1), encrypted payload and MIC (4), the length counting payload and MIC";
     // (ble entries above this line)
 
     // ---- Engine protocol-matrix -------------------------------------------------------------
