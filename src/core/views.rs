@@ -253,7 +253,8 @@ pub mod capture {
         /// The frame's type as the protocol's specification writes it ("CONNECT",
         /// "Unconfirmed Data Up", "Pairing Confirm"): the viewer filters on it.
         pub kind: String,
-        /// One line for the frame list ("PUBLISH building/door/3/cmd, retained").
+        /// One line for the frame list, in the specification's terms and values only (it is
+        /// shown in every language): "PUBLISH building/door/3/cmd, QoS 1, RETAIN".
         pub summary: String,
         pub bytes: Vec<u8>,
         /// Decoded fields in wire order, headers before their parts.

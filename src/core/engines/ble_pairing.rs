@@ -275,25 +275,25 @@ pub fn decode(bytes: &[u8], encrypted: bool) -> (String, String, Vec<capture::Fi
     w.bits("SN", ((h >> 3) & 1).to_string(), 0);
     w.bits("MD", ((h >> 4) & 1).to_string(), 0);
     let Some(length) = w.take("Length", 1, |b| b[0].to_string()) else {
-        return ("?".into(), "truncated".into(), w.fields);
+        return ("?".into(), "…".into(), w.fields);
     };
     let length = usize::from(length[0]);
     if encrypted && length >= 4 {
         w.take("Payload (encrypted)", length - 4, |b| hex::encode(b));
         w.take("MIC", 4, |b| hex::encode(b));
-        return ("Encrypted PDU".into(), format!("encrypted: {}-octet payload + 4-octet MIC", length - 4), w.fields);
+        return ("Encrypted PDU".into(), format!("Payload (encrypted) {} + MIC 4", length - 4), w.fields);
     }
     let (kind, summary) = match llid {
         3 => decode_control(&mut w),
         2 => decode_l2cap(&mut w),
-        _ => ("LL Data PDU".into(), format!("{length} octets")),
+        _ => ("LL Data PDU".into(), format!("Length {length}")),
     };
     (kind, summary, w.fields)
 }
 
 /// LL control PDUs of the encryption start procedure (Vol 6 Part B §2.4.2).
 fn decode_control(w: &mut Walker) -> (String, String) {
-    let Some(opcode) = w.take("Opcode", 1, |b| format!("0x{:02x}", b[0])) else { return ("LL Control PDU".into(), "truncated".into()) };
+    let Some(opcode) = w.take("Opcode", 1, |b| format!("0x{:02x}", b[0])) else { return ("LL Control PDU".into(), "…".into()) };
     let name = match opcode[0] {
         0x03 => "LL_ENC_REQ",
         0x04 => "LL_ENC_RSP",
@@ -321,7 +321,7 @@ fn decode_control(w: &mut Walker) -> (String, String) {
 
 /// An L2CAP basic frame on the SMP channel and its SMP command (Vol 3 Part H §3.3, §3.5, §3.6).
 fn decode_l2cap(w: &mut Walker) -> (String, String) {
-    let Some(_) = w.take("L2CAP Length", 2, |b| u16::from_le_bytes([b[0], b[1]]).to_string()) else { return ("L2CAP".into(), "truncated".into()) };
+    let Some(_) = w.take("L2CAP Length", 2, |b| u16::from_le_bytes([b[0], b[1]]).to_string()) else { return ("L2CAP".into(), "…".into()) };
     let Some(cid) = w.take("CID", 2, |b| {
         let cid = u16::from_le_bytes([b[0], b[1]]);
         if cid == 6 {
@@ -330,13 +330,13 @@ fn decode_l2cap(w: &mut Walker) -> (String, String) {
             format!("0x{cid:04x}")
         }
     }) else {
-        return ("L2CAP".into(), "truncated".into());
+        return ("L2CAP".into(), "…".into());
     };
     if u16::from_le_bytes([cid[0], cid[1]]) != 6 {
         return ("L2CAP".into(), "not SMP".into());
     }
     let at = w.pos;
-    let Some(code) = w.take("Code", 1, |b| format!("0x{:02x} ({})", b[0], smp_code_name(b[0]).unwrap_or("reserved"))) else { return ("SMP".into(), "truncated".into()) };
+    let Some(code) = w.take("Code", 1, |b| format!("0x{:02x} ({})", b[0], smp_code_name(b[0]).unwrap_or("reserved"))) else { return ("SMP".into(), "…".into()) };
     let name = smp_code_name(code[0]).unwrap_or("SMP command");
     let mut details = Vec::new();
     let mut hex_field = |w: &mut Walker, field: &str, len: usize| {
@@ -955,7 +955,7 @@ mod tests {
         assert_eq!(ll_open(&sk, &ll_nonce(0, false, &iv), 0x0F, &h::<5>("9fcda7f448")), None);
         assert_eq!(ll_open(&sk, &nonce, 0x0F, &h::<5>("9fcda7f449")), None);
         let (_, summary, _) = decode(&[0x0F, 0x05, 0x9F, 0xCD, 0xA7, 0xF4, 0x48], true);
-        assert_eq!(summary, "encrypted: 1-octet payload + 4-octet MIC");
+        assert_eq!(summary, "Payload (encrypted) 1 + MIC 4");
     }
 
     /// Vol 3 Part H Appendix D.2-D.5 (f4, f5, f6, g2 sample data; the same in bumble's

@@ -1,0 +1,119 @@
+// End-to-end: the IoT protocol track, solved through the page as a learner would, and the
+// capture viewer walked by keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, newPage, withStorage, watchLongTasks, openExercise as openExerciseAt, answerText, axe } from './harness.mjs';
+
+let browser, site;
+const openExercise = (page, id) => openExerciseAt(page, site.url, id);
+
+before(async () => {
+  browser = await launch();
+  site = await startServer();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+/** Runs a tool of the lab and gives the texts of its outputs. */
+async function runTool(page, tool, fields = {}, timeout = 20000) {
+  const form = page.locator(`form.tool:has(#tool-${tool}-title)`);
+  for (const [field, value] of Object.entries(fields)) {
+    const input = form.locator(`#tool-${tool}-${field}`);
+    if (await input.evaluate((el) => el.tagName === 'SELECT')) await input.selectOption(value);
+    else await input.fill(String(value));
+  }
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.tool-result output, .tool-result .error').first().waitFor({ timeout });
+  // A long tool shows its bar until the result replaces it.
+  await page.waitForFunction((t) => !document.querySelector(`form.tool:has(#tool-${t}-title) .job-bar`), tool, { timeout });
+  return (await form.locator('.tool-result output').allTextContents()).map((t) => t.trim());
+}
+
+test('PROT-04: the passkey falls to a full search in the worker, then STK, the link decrypted and the LTK read, all graded right', async () => {
+  const page = await newPage(browser);
+  await watchLongTasks(page);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'ble-pairing');
+  await page.evaluate(() => { window.__longest = 0; });
+  // The whole 6-digit space, as the form starts: the search stops at the passkey.
+  const search = await runTool(page, 'passkey-search', {}, 120000);
+  const [, passkey, tk] = search;
+  assert.match(passkey, /^\d{1,6}$/, `passkey output: ${search}`);
+  assert.match(tk.replace(/\s+/g, ''), /^[0-9a-f]{32}$/);
+  assert.ok(await page.evaluate(() => window.__longest) < 50, 'the search never holds the page 50 ms');
+
+  await (await answerText(page, 'q1', String((Number(passkey) + 1) % 1000000))).getByText('That is not the right answer').waitFor();
+  await (await answerText(page, 'q1', passkey)).getByText('Correct!').waitFor();
+
+  const [, stk] = await runTool(page, 's1', { k: tk.replace(/\s+/g, '') });
+  assert.match(stk.replace(/\s+/g, ''), /^[0-9a-f]{32}$/);
+  await (await answerText(page, 'q2', stk)).getByText('Correct!').waitFor();
+
+  // A wrong key: the MIC refuses it, and nothing is decrypted.
+  const wrong = await runTool(page, 'decrypt', { key: '00'.repeat(16) });
+  assert.ok(wrong.some((t) => /MIC/i.test(t)), `outputs: ${wrong}`);
+  assert.ok(!wrong.some((t) => /Long Term Key/.test(t)));
+  const opened = await runTool(page, 'decrypt', { key: stk.replace(/\s+/g, '') });
+  const ltk = opened.join('\n').match(/Long Term Key (?:0x)?([0-9a-f]{32})/i)?.[1];
+  assert.ok(ltk, `decrypted: ${opened}`);
+  await (await answerText(page, 'q3', ltk)).getByText('Correct!').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('the capture viewer is walked by keyboard: frames, filter, fields and their bytes, with no axe violation', async () => {
+  // CSP bypassed only to inject axe once the viewer is in use.
+  const page = await newPage(browser, { bypassCSP: true });
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'ble-pairing');
+  const frames = page.locator('#capture-frames');
+  await frames.locator('[role="option"]').first().waitFor();
+  const total = await frames.locator('[role="option"]').count();
+  assert.ok(total >= 8, `${total} frames`);
+
+  // Tab order reaches the list; the arrows move the selection and the detail follows.
+  await frames.focus();
+  assert.equal(await frames.getAttribute('aria-activedescendant'), 'cap-frame-0');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await frames.getAttribute('aria-activedescendant'), 'cap-frame-2');
+  assert.equal(await page.locator('#cap-frame-2').getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('End');
+  assert.equal(await frames.getAttribute('aria-activedescendant'), `cap-frame-${total - 1}`);
+  await page.keyboard.press('Home');
+  assert.match(await page.locator('#capture-fields-title').textContent(), /Frame 1 \(BLE/);
+
+  // The filter keeps one frame type; the selection moves to a frame of that type.
+  await page.locator('#capture-filter').selectOption('Pairing Confirm');
+  const shown = await frames.locator('[role="option"]').allTextContents();
+  assert.ok(shown.length >= 1 && shown.length < total, `${shown.length} frames shown`);
+  for (const row of shown) assert.match(row, /Pairing Confirm/);
+  assert.match(await page.locator('#capture-fields-title').textContent(), /Pairing Confirm/);
+
+  // Fields by keyboard: each one's bytes are lit in the dump and said in words.
+  const fields = page.locator('#capture-fields');
+  await fields.focus();
+  const count = await fields.locator('[role="option"]').count();
+  let saw = 0;
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('ArrowDown');
+    const status = await page.locator('#capture-field-status').textContent();
+    const name = (await page.locator(`#cap-field-${i} .name`).textContent()).trim();
+    assert.ok(status.startsWith(name), `field ${i}: "${status}" names ${name}`);
+    const m = status.match(/bytes (\d+) to (\d+) \((\d+)\)/);
+    if (m) {
+      saw++;
+      assert.equal(Number(m[2]) - Number(m[1]) + 1, Number(m[3]));
+      assert.equal(await page.locator('.hexdump .byte.lit').count(), Number(m[3]), `field ${name}: lit bytes`);
+    }
+  }
+  assert.ok(saw >= 4, `${saw} fields with bytes`);
+  // The confirm value: 16 bytes, lit as such.
+  const confirm = fields.locator('[role="option"]', { hasText: 'Confirm Value' });
+  await confirm.hover();
+  assert.equal(await page.locator('.hexdump .byte.lit').count(), 16);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.problems, []);
+});
