@@ -265,6 +265,9 @@ pub struct Accepted {
     pub reset: bool,
 }
 
+/// One uplink of a capture as a server handled it: the FCnt sent, and the verdict.
+pub type LogLine = (u16, Result<Accepted, Refusal>);
+
 #[derive(Debug, Clone)]
 pub struct Server {
     dev_addr: [u8; 4],
@@ -338,7 +341,7 @@ pub struct Instance {
 /// Door and temperature of a cold-room sensor, the per-frame reading.
 fn reading(seed: &InstanceSeed, n: u32) -> String {
     let v = seed.value(&format!("reading-{n}"), 2);
-    let door = if v[0] % 3 == 0 { "open" } else { "closed" };
+    let door = if v[0].is_multiple_of(3) { "open" } else { "closed" };
     format!("door={door};t={}.{}C", 2 + v[1] % 6, v[1] / 26)
 }
 
@@ -352,7 +355,7 @@ pub fn build(_params: &Params, seed: &InstanceSeed) -> Instance {
     let start = 0x1_0000 - 3 - u32::from(v[0] % 4);
     let end = 0x1_0000 + 2 + u32::from(v[1] % 3);
     // One frame lost on the radio: sometimes the very one that carried 0x0000.
-    let lost = if v[2] % 2 == 0 { 0x1_0000 } else { start + 1 };
+    let lost = if v[2].is_multiple_of(2) { 0x1_0000 } else { start + 1 };
     let period = 600_000 + 1000 * u64::from(v[3] % 30);
     let before: Vec<Uplink> = (start..=end)
         .filter(|c| *c != lost)
@@ -397,7 +400,7 @@ impl Instance {
 
     /// The network server of a setting, and how it handled each uplink of the capture (the
     /// server knew the device before the capture began: its last counter is the one before).
-    pub fn server_after_capture(&self, setting: &str) -> (Server, Vec<(u16, Result<Accepted, Refusal>)>) {
+    pub fn server_after_capture(&self, setting: &str) -> (Server, Vec<LogLine>) {
         let mut server = Server { dev_addr: self.dev_addr, nwk: self.keys.nwk, last: Some(self.before[0].fcnt - 1), relaxed: setting == "relaxed" };
         let mut log = Vec::new();
         for u in &self.before {
