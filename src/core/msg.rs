@@ -839,6 +839,53 @@ catalogue! {
     // (oscore entries above this line)
 
     // ---- Engine lorawan-abp -----------------------------------------------------------------
+    LorawanAbpTitle => "LoRaWAN ABP : compteur de trames remis à zéro", "LoRaWAN ABP: frame counter reset";
+    LorawanAbpTeaches => "Un objet LoRaWAN 1.0.x en ABP dont le compteur repart de 0 à chaque redémarrage, un serveur de réseau qui l'accepte, une trame rejouée ; le compteur de 32 bits rebâti depuis les 16 bits transmis, le MIC (AES-CMAC sur B0 ‖ msg) et le chiffrement de FRMPayload (blocs A_i) ; les correctifs : compteurs stricts, conservés en mémoire non volatile, ou OTAA.", "A LoRaWAN 1.0.x ABP device whose counter restarts from 0 at each reboot, a network server that accepts it, a replayed frame; the 32-bit counter rebuilt from the 16 bits sent, the MIC (AES-CMAC over B0 ‖ msg) and FRMPayload encryption (A_i blocks); the fixes: strict counters, counters kept in non-volatile memory, or OTAA.";
+    LorawanAbpFrame => "Trame PHYPayload (hex)", "PHYPayload frame (hex)";
+    LorawanAbpFcnt32 => "FCnt sur 32 bits", "32-bit FCnt";
+    LorawanAbpAppSKey => "AppSKey (hex, 16 octets)", "AppSKey (hex, 16 bytes)";
+    LorawanAbpSetting => "Réglage du réseau", "Network setting";
+    LorawanAbpMicTitle => "Vérifier le MIC sous un compteur", "Check the MIC under a counter";
+    LorawanAbpMicHelp => "Calcule B0 puis AES-CMAC(NwkSKey, B0 ‖ msg) avec le compteur de 32 bits choisi, et compare aux 4 octets de MIC de la trame. Seuls les 16 bits bas du compteur voyagent : le bon compteur est celui sous lequel le MIC correspond.", "Builds B0 then AES-CMAC(NwkSKey, B0 ‖ msg) with the chosen 32-bit counter, and compares with the frame's 4 MIC bytes. Only the counter's 16 low bits travel: the right counter is the one under which the MIC matches.";
+    LorawanAbpMicButton => "Vérifier", "Check";
+    LorawanAbpDecryptTitle => "Déchiffrer FRMPayload", "Decrypt FRMPayload";
+    LorawanAbpDecryptHelp => "FRMPayload ⊕ AES(AppSKey, A_1) ‖ AES(AppSKey, A_2)… ; chaque bloc A_i porte DevAddr et le compteur de 32 bits. Un mauvais compteur donne un mauvais flot, donc du bruit.", "FRMPayload ⊕ AES(AppSKey, A_1) ‖ AES(AppSKey, A_2)…; each A_i block carries DevAddr and the 32-bit counter. A wrong counter gives a wrong keystream, hence noise.";
+    LorawanAbpDecryptButton => "Déchiffrer", "Decrypt";
+    LorawanAbpServerTitle => "Serveur de réseau : envoyer une trame montante", "Network server: send an uplink";
+    LorawanAbpServerHelp => "Le serveur tel qu'il est à la fin de la capture (chaque envoi part de cet état). relaxed : accepte un compteur plus bas comme une remise à zéro de l'objet ; strict : refuse tout compteur qui recule ; nvm : l'objet garde son compteur en mémoire non volatile et le serveur est strict ; otaa : l'objet rejoint le réseau à chaque démarrage, avec des clés de session neuves. Le journal montre comment ce serveur a traité la capture.", "The server as it stands at the end of the capture (each send starts from that state). relaxed: takes a lower counter as a device reset; strict: refuses any counter that goes back; nvm: the device keeps its counter in non-volatile memory and the server is strict; otaa: the device joins at each boot, with fresh session keys. The log shows how this server handled the capture.";
+    LorawanAbpServerButton => "Envoyer", "Send";
+    LorawanAbpTooShort(size, min) => "la trame fait {size} ; une trame de données en compte au moins {min} (MHDR, FHDR, MIC)", "the frame is {size}; a data frame has at least {min} (MHDR, FHDR, MIC)";
+    LorawanAbpNotData => "ce n'est pas une trame de données : MType (3 bits hauts de MHDR) doit valoir Data Up ou Data Down", "not a data frame: MType (the 3 high bits of MHDR) must be Data Up or Data Down";
+    LorawanAbpFOptsBeyondEnd(len) => "FOptsLen vaut {len} : FOpts dépasserait le MIC", "FOptsLen is {len}: FOpts would run into the MIC";
+    LorawanAbpDownlink => "refusée : trame descendante, le serveur attend une trame montante", "refused: a downlink frame, the server expects an uplink";
+    LorawanAbpUnknownDevAddr(addr) => "refusée : DevAddr {addr} inconnu du réseau", "refused: DevAddr {addr} unknown to the network";
+    LorawanAbpCounterGap(fcnt, last, gap) => "refusée (compteur) : MIC valable sous {fcnt}, mais c'est plus de {gap} au-delà du dernier compteur {last} (MAX_FCNT_GAP)", "refused (counter): the MIC holds under {fcnt}, but that is more than {gap} beyond the last counter {last} (MAX_FCNT_GAP)";
+    LorawanAbpCounterBack(fcnt, last) => "refusée (compteur) : le compteur {fcnt} n'est pas au-dessus du dernier accepté {last} (rejeu, ou objet redémarré)", "refused (counter): counter {fcnt} is not above the last accepted {last} (a replay, or a rebooted device)";
+    LorawanAbpMicRefused(fcnt) => "refusée (MIC) : le MIC ne correspond pas sous le compteur rebâti {fcnt} avec la NwkSKey de la session", "refused (MIC): the MIC does not match under the rebuilt counter {fcnt} with the session's NwkSKey";
+    LorawanAbpB0 => "Bloc B0 (hex)", "B0 block (hex)";
+    LorawanAbpMicComputed => "MIC calculé", "Computed MIC";
+    LorawanAbpMicCarried => "MIC de la trame", "Frame's MIC";
+    LorawanAbpMicVerdict => "MIC", "MIC";
+    LorawanAbpMicMatches(fcnt) => "le MIC correspond sous le compteur {fcnt}", "the MIC matches under counter {fcnt}";
+    LorawanAbpMicDiffers(fcnt) => "le MIC ne correspond pas sous le compteur {fcnt}", "the MIC does not match under counter {fcnt}";
+    LorawanAbpNoPayload => "cette trame n'a pas de FRMPayload à déchiffrer", "this frame has no FRMPayload to decrypt";
+    LorawanAbpPortZero => "FPort 0 : FRMPayload porte des commandes MAC chiffrées avec la NwkSKey, pas l'AppSKey", "FPort 0: FRMPayload carries MAC commands encrypted with the NwkSKey, not the AppSKey";
+    LorawanAbpA1 => "Bloc A_1 (hex)", "A_1 block (hex)";
+    LorawanAbpFrmPayload => "FRMPayload chiffré (hex)", "Encrypted FRMPayload (hex)";
+    LorawanAbpPlainHex => "Clair (hex)", "Plaintext (hex)";
+    LorawanAbpPlainText => "Clair (texte)", "Plaintext (text)";
+    LorawanAbpNotText => "(pas du texte lisible : mauvais compteur ou mauvaise clé ?)", "(not readable text: wrong counter or wrong key?)";
+    LorawanAbpAccepted(fcnt) => "acceptée, compteur {fcnt}", "accepted, counter {fcnt}";
+    LorawanAbpAcceptedReset(fcnt) => "acceptée comme remise à zéro de l'objet, compteur {fcnt}", "accepted as a device reset, counter {fcnt}";
+    LorawanAbpVerdict => "Verdict du serveur", "Server's verdict";
+    LorawanAbpLog => "Journal du serveur pendant la capture", "Server log during the capture";
+    LorawanAbpLogIndex => "N°", "No.";
+    LorawanAbpLogAir => "FCnt transmis", "FCnt sent";
+    LorawanAbpLogFull => "FCnt 32 bits", "32-bit FCnt";
+    LorawanAbpLogVerdict => "Verdict", "Verdict";
+    LorawanAbpAnswerNotHex => "la trame doit être en hexadécimal (0-9, a-f)", "the frame must be hexadecimal (0-9, a-f)";
+    LorawanAbpCaptureReboot => "Avant et après le redémarrage (ABP, compteur en RAM)", "Before and after the reboot (ABP, counter in RAM)";
+    LorawanAbpCaptureNvm => "Après le correctif : compteur gardé en mémoire non volatile", "After the fix: counter kept in non-volatile memory";
     // (lorawan entries above this line)
 
     // ---- Engine ble-pairing -----------------------------------------------------------------

@@ -89,7 +89,8 @@ registry!(
     rsa_textbook,
     rsa_hastad,
     rsa_common_modulus,
-    ble_pairing
+    lorawan_abp,
+    ble_pairing,
 );
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
