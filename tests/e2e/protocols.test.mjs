@@ -63,6 +63,51 @@ test('PROT-04: the passkey falls to a full search in the worker, then STK, the l
   assert.deepEqual(page.problems, []);
 });
 
+/** The bytes of frame `i` of the capture on screen, read from the viewer's hex dump. */
+async function frameHex(page, i) {
+  await page.locator(`#cap-frame-${i}`).click();
+  await page.waitForFunction((n) => document.querySelector('#capture-fields-title')?.textContent.includes(`Frame ${n} (`), i + 1);
+  return (await page.locator('.hexdump .byte').allTextContents()).join('');
+}
+
+test('PROT-03: the 32-bit counter rebuilt, the payload decrypted, a captured uplink replayed past the relaxed server, and each fix refusing it', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'lorawan-abp');
+  const statement = await page.locator('main').textContent();
+  const fcnt16 = Number(statement.match(/carries FCnt = (\d+) on the air/)[1]);
+
+  // The MIC holds under the counter past 65535, not under the 16 bits that travel.
+  let mic = await runTool(page, 'mic');
+  assert.notEqual(mic[1], mic[2], `the MIC under ${fcnt16} alone must not match: ${mic}`);
+  const fcnt32 = 65536 + fcnt16;
+  mic = await runTool(page, 'mic', { fcnt: fcnt32 });
+  assert.equal(mic[1], mic[2], `the MIC under ${fcnt32}: ${mic}`);
+  await (await answerText(page, 'q1', String(fcnt16))).getByText('That is not the right answer').waitFor();
+  await (await answerText(page, 'q1', String(fcnt32))).getByText('Correct!').waitFor();
+
+  const clear = await runTool(page, 'decrypt', { fcnt: fcnt32 });
+  const reading = clear[3];
+  assert.match(reading, /^[\x20-\x7e]+$/, `decrypted: ${clear}`);
+  await (await answerText(page, 'q2', reading)).getByText('Correct!').waitFor();
+
+  // Each captured uplink, taken from the viewer's dump, sent as it is to the relaxed server.
+  const count = await page.locator('#capture-frames [role="option"]').count();
+  let replayed;
+  for (let i = count - 1; i >= 0 && !replayed; i--) {
+    const hex = await frameHex(page, i);
+    const [verdict] = await runTool(page, 'server', { frame: hex, setting: 'relaxed' });
+    if (/^accepted/.test(verdict)) replayed = hex;
+  }
+  assert.ok(replayed, 'a captured frame passes the relaxed server');
+  await (await answerText(page, 'q3', replayed)).getByText('Correct!').waitFor();
+  for (const fix of ['strict', 'nvm', 'otaa']) {
+    const [verdict] = await runTool(page, 'server', { frame: replayed, setting: fix });
+    assert.match(verdict, /^refused/, `${fix}: ${verdict}`);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
 test('the capture viewer is walked by keyboard: frames, filter, fields and their bytes, with no axe violation', async () => {
   // CSP bypassed only to inject axe once the viewer is in use.
   const page = await newPage(browser, { bypassCSP: true });

@@ -568,7 +568,7 @@ pub fn decode(time_ms: u64, bytes: Vec<u8>) -> Frame {
         fields.push(capture::Field::new("FRMPayload", hex::encode(&bytes[lay.payload.clone()]), lay.payload.start, lay.payload.len()));
     }
     fields.push(capture::Field::new("MIC", hex::encode(&bytes[lay.mic_at..]), lay.mic_at, 4));
-    let summary = format!("{kind}, FCnt {}, FPort {}, {} bytes", fhdr.fcnt(), lay.fport_at.map_or("-".into(), |p| bytes[p].to_string()), bytes.len());
+    let summary = format!("{kind}, FCnt {}, FPort {}", fhdr.fcnt(), lay.fport_at.map_or("-".into(), |p| bytes[p].to_string()));
     let (source, destination) = (format!("DevAddr {}", hex::encode(dev)), "Network Server".to_string());
     let (source, destination, direction) = if uplink { (source, destination, Direction::Up) } else { (destination, source, Direction::Down) };
     Frame { time_ms, direction, source, destination, protocol: "LoRaWAN".into(), kind: kind.into(), summary, bytes, fields }
