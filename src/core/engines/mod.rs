@@ -88,7 +88,8 @@ registry!(
     fleet_keys,
     rsa_textbook,
     rsa_hastad,
-    rsa_common_modulus
+    rsa_common_modulus,
+    oscore_replay
 );
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
