@@ -836,6 +836,62 @@ catalogue! {
     // (mqtt entries above this line)
 
     // ---- Engine oscore-replay ---------------------------------------------------------------
+    OscoreReplayTitle => "Rejeu CoAP et fenêtre anti-rejeu OSCORE", "CoAP replay and the OSCORE replay window";
+    OscoreReplayTeaches => "Une requête CoAP en clair se rejoue telle quelle ; OSCORE (RFC 8613 : HKDF, AES-CCM-16-64-128, COSE Encrypt0) lie chaque requête à son numéro de séquence, et la fenêtre anti-rejeu de 32 numéros du serveur refuse les doublons et les trop anciens.", "A plain CoAP request replays as it is; OSCORE (RFC 8613: HKDF, AES-CCM-16-64-128, COSE Encrypt0) binds each request to its sequence number, and the server's 32-number replay window refuses duplicates and numbers too old.";
+    OscoreReplayCapturePlain => "CoAP en clair : PUT /lock « open », puis son rejeu", "Plain CoAP: PUT /lock \"open\", then its replay";
+    OscoreReplayCaptureOscore => "OSCORE : la même commande protégée, puis son rejeu", "OSCORE: the same command protected, then its replay";
+    OscoreReplayFrame => "Message CoAP (hex)", "CoAP message (hex)";
+    OscoreReplayPlain => "Attaquant : rejouer la requête CoAP en clair", "Attacker: replay the plain CoAP request";
+    OscoreReplayPlainHelp => "Renvoie à la serrure les octets capturés, dix minutes plus tard, depuis une autre adresse. L'identifiant de message CoAP ne sert qu'à écarter les retransmissions pendant EXCHANGE_LIFETIME (247 s) : ce n'est pas une protection.", "Sends the captured bytes to the lock again, ten minutes later, from another address. The CoAP message ID only filters retransmissions during EXCHANGE_LIFETIME (247 s): it is no protection.";
+    OscoreReplayPlainButton => "Rejouer", "Replay";
+    OscoreReplayProtected => "Attaquant : rejouer la requête OSCORE", "Attacker: replay the OSCORE request";
+    OscoreReplayProtectedHelp => "Envoie le message à la ressource OSCORE de la serrure : contexte trouvé par le kid, nonce et données associées reconstruits avec le Partial IV, AES-CCM vérifié, puis la fenêtre anti-rejeu. Modifiez un octet (Partial IV, kid, chiffré) pour voir ce qui casse.", "Sends the message to the lock's OSCORE resource: context found by kid, nonce and associated data rebuilt from the Partial IV, AES-CCM verified, then the replay window. Change a byte (Partial IV, kid, ciphertext) to see what breaks.";
+    OscoreReplayProtectedButton => "Envoyer", "Send";
+    OscoreReplayWindow => "Serrure : fenêtre anti-rejeu au départ", "Lock: the replay window at the start";
+    OscoreReplayWindowHelp => "Le plus grand numéro de séquence accepté et le masque de 32 bits, décodé : le bit i dit si le numéro « plus grand − i » a été accepté.", "The highest sender sequence number accepted and the 32-bit bitmap, decoded: bit i says whether number \"highest − i\" was accepted.";
+    OscoreReplayWindowButton => "Afficher", "Show";
+    OscoreReplayRun => "Serrure : traiter les messages (après résolution)", "Lock: process the messages (once solved)";
+    OscoreReplayRunHelp => "La serrure traite les messages dans l'ordre : verdict, raison, et la fenêtre après chacun.", "The lock processes the messages in order: verdict, reason, and the window after each one.";
+    OscoreReplayRunButton => "Traiter", "Process";
+    OscoreReplayVerdict => "Verdict", "Verdict";
+    OscoreReplayRequestSeen => "Requête lue par la serrure", "Request as the lock reads it";
+    OscoreReplaySsn => "Partial IV (numéro de séquence de l'émetteur)", "Partial IV (sender sequence number)";
+    OscoreReplayWindowBefore => "Fenêtre anti-rejeu de la serrure", "The lock's replay window";
+    OscoreReplayHighest => "Plus grand numéro accepté", "Highest number accepted";
+    OscoreReplayBitmap => "Masque (hex, bit i = numéro plus grand − i)", "Bitmap (hex, bit i = number highest − i)";
+    OscoreReplayBitmapBits => "Masque (bit 31 à gauche … bit 0 à droite)", "Bitmap (bit 31 on the left … bit 0 on the right)";
+    OscoreReplayWindowTable => "Fenêtre", "Window";
+    OscoreReplayRunTable => "Messages traités", "Messages processed";
+    OscoreReplayPrediction => "Prédiction attendue", "Expected prediction";
+    OscoreReplayColOffset => "i", "i";
+    OscoreReplayColSsn => "Numéro", "SSN";
+    OscoreReplayColSeen => "Déjà accepté ?", "Accepted before?";
+    OscoreReplayColMessage => "Message", "Message";
+    OscoreReplayColVerdict => "Verdict", "Verdict";
+    OscoreReplayColReason => "Raison", "Reason";
+    OscoreReplayColHighest => "Plus grand après", "Highest after";
+    OscoreReplayColBitmap => "Masque après", "Bitmap after";
+    OscoreReplaySeen => "oui", "yes";
+    OscoreReplayNotSeen => "non", "no";
+    OscoreReplayAccepted => "ACCEPTÉ", "ACCEPTED";
+    OscoreReplayRefused => "REFUSÉ", "REFUSED";
+    OscoreReplayAhead(shift) => "neuf : {shift} au-dessus du plus grand, la fenêtre glisse", "fresh: {shift} above the highest, the window slides";
+    OscoreReplayLate(offset) => "neuf : dans la fenêtre ({offset} sous le plus grand), pas encore vu", "fresh: inside the window ({offset} below the highest), not seen yet";
+    OscoreReplayDuplicate(offset) => "rejeu : déjà vu ({offset} sous le plus grand)", "replay: already seen ({offset} below the highest)";
+    OscoreReplayTooOld(offset) => "trop ancien : {offset} sous le plus grand, à gauche de la fenêtre de 32", "too old: {offset} below the highest, left of the 32-number window";
+    OscoreReplayDoorOpens => "ACCEPTÉE : 2.04 Changed, la porte s'ouvre", "ACCEPTED: 2.04 Changed, the door opens";
+    OscoreReplayDoorCloses => "ACCEPTÉE : 2.04 Changed, la porte se verrouille", "ACCEPTED: 2.04 Changed, the door locks";
+    OscoreReplayBadCommand => "4.00 Bad Request : la serrure attend « open » ou « close »", "4.00 Bad Request: the lock expects \"open\" or \"close\"";
+    OscoreReplayNotFound => "4.04 Not Found : la serrure n'a que PUT /lock", "4.04 Not Found: the lock only has PUT /lock";
+    OscoreReplayNotCoap(reason) => "ce n'est pas un message CoAP ({reason})", "this is not a CoAP message ({reason})";
+    OscoreReplayNotRequest => "ce message n'est pas une requête : la serrure ne traite que des requêtes", "this message is not a request: the lock only processes requests";
+    OscoreReplayNoOscore => "REFUSÉE, 4.01 Unauthorized : pas d'option OSCORE, et la ressource exige OSCORE", "REFUSED, 4.01 Unauthorized: no OSCORE option, and the resource requires OSCORE";
+    OscoreReplayBadOption => "REFUSÉE, 4.02 Bad Option : option OSCORE mal formée (RFC 8613 §6.1)", "REFUSED, 4.02 Bad Option: malformed OSCORE option (RFC 8613 §6.1)";
+    OscoreReplayUnknownKid(kid) => "REFUSÉE, 4.01 Unauthorized : aucun contexte de sécurité pour le kid « {kid} »", "REFUSED, 4.01 Unauthorized: no security context for kid \"{kid}\"";
+    OscoreReplayNoPiv => "REFUSÉE, 4.02 Bad Option : requête sans Partial IV", "REFUSED, 4.02 Bad Option: request without a Partial IV";
+    OscoreReplayDecryptFailed => "REFUSÉE, 4.00 Bad Request : Decryption failed. Le Partial IV et le kid entrent dans le nonce et les données associées : en changer un octet, ou un octet du chiffré, casse l'étiquette", "REFUSED, 4.00 Bad Request: Decryption failed. The Partial IV and kid go into the nonce and the associated data: changing one of their bytes, or a byte of the ciphertext, breaks the tag";
+    OscoreReplayReplayDetected(reason) => "REFUSÉE, 4.01 Unauthorized : Replay detected ({reason})", "REFUSED, 4.01 Unauthorized: Replay detected ({reason})";
+    OscoreReplayAnswerLength(given, expected) => "la réponse donne {given} verdicts (A ou R) ; il y a {expected} messages : une lettre par message", "the answer gives {given} verdicts (A or R); there are {expected} messages: one letter per message";
     // (oscore entries above this line)
 
     // ---- Engine lorawan-abp -----------------------------------------------------------------

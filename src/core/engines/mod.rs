@@ -91,6 +91,7 @@ registry!(
     rsa_common_modulus,
     lorawan_abp,
     ble_pairing,
+    oscore_replay,
 );
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
