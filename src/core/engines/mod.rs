@@ -88,7 +88,8 @@ registry!(
     fleet_keys,
     rsa_textbook,
     rsa_hastad,
-    rsa_common_modulus
+    rsa_common_modulus,
+    mqtt_audit
 );
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
