@@ -26,6 +26,7 @@
 //!   subscription strings" in 2.0.20): a client may subscribe to `#`, and each message is then
 //!   delivered only if the client may read its topic. So the audit replays a `#` subscription as
 //!   a read of every topic of the building.
+//!
 //! Topic matching is mqttbytes' own `matches` (the building has no `$` topic, where mosquitto and
 //! mqttbytes differ).
 
