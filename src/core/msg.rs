@@ -833,6 +833,37 @@ catalogue! {
     // (capture entries above this line)
 
     // ---- Engine mqtt-audit ------------------------------------------------------------------
+    MqttAuditTitle => "Audit d'un broker MQTT", "MQTT broker audit";
+    MqttAuditTeaches => "Une capture du port 1883 d'un bâtiment connecté (mosquitto, MQTT 3.1.1 sans TLS) : identifiants en clair dans CONNECT, commandes retenues, abonnement à # ; puis l'audit du fichier d'ACL mosquitto (topic, pattern, user, %c, %u) contre la politique d'accès de chaque client, usurpation d'identifiant client comprise.", "A capture of a smart building's port 1883 (mosquitto, MQTT 3.1.1 without TLS): credentials in clear in CONNECT, retained commands, a subscription to #; then the audit of the mosquitto ACL file (topic, pattern, user, %c, %u) against each client's access policy, spoofed client ids included.";
+    MqttAuditCaptureTitle => "Port 1883 du broker (MQTT en clair)", "Broker port 1883 (plain MQTT)";
+    MqttAuditAudit => "Auditer l'ACL", "Audit the ACL";
+    MqttAuditAuditHelp => "Le fichier d'ACL du broker, syntaxe mosquitto (acl_file) : `user NOM`, `topic [read|write|readwrite|deny] SUJET`, `pattern [read|write|readwrite|deny] SUJET` avec %c (identifiant client) et %u (nom d'utilisateur). Les lignes `topic` placées avant tout `user` ne valent que pour les clients anonymes ; les `pattern` valent pour tous. L'audit rejoue, pour chaque client, la lecture (ce qu'un abonnement à # recevrait) et la publication sur chaque sujet du bâtiment, avec son identifiant client puis avec ceux des autres.", "The broker's ACL file, mosquitto syntax (acl_file): `user NAME`, `topic [read|write|readwrite|deny] TOPIC`, `pattern [read|write|readwrite|deny] TOPIC` with %c (client id) and %u (user name). `topic` lines before any `user` line apply to anonymous clients only; `pattern` lines apply to all. The audit replays, for each client, reading (what a subscription to # would receive) and publishing on every topic of the building, with its own client id, then with the others'.";
+    MqttAuditAuditButton => "Auditer", "Audit";
+    MqttAuditAcl => "Fichier d'ACL (mosquitto)", "ACL file (mosquitto)";
+    MqttAuditVerdict => "Verdict", "Verdict";
+    MqttAuditClean => "aucun droit en trop, aucun droit manquant : l'ACL applique exactement la politique", "no excess right, no missing right: the ACL grants exactly the policy";
+    MqttAuditFlawed(excess, missing) => "{excess} droit(s) en trop, {missing} droit(s) manquant(s)", "{excess} excess right(s), {missing} missing right(s)";
+    MqttAuditFindings => "Écarts à la politique", "Departures from the policy";
+    MqttAuditClient => "Client (nom d'utilisateur)", "Client (user name)";
+    MqttAuditRight => "Droit", "Right";
+    MqttAuditTopic => "Sujet", "Topic";
+    MqttAuditFinding => "Constat", "Finding";
+    MqttAuditLine => "Ligne de l'ACL", "ACL line";
+    MqttAuditExcess => "en trop", "excess";
+    MqttAuditExcessSpoofed(id) => "en trop, en se présentant avec l'identifiant client {id}", "excess, when presenting client id {id}";
+    MqttAuditMissing => "manquant", "missing";
+    MqttAuditReach => "Portée de chaque client (avec son propre identifiant)", "Each client's reach (with its own client id)";
+    MqttAuditSubscribeAll => "Reçoit avec SUBSCRIBE #", "Receives with SUBSCRIBE #";
+    MqttAuditPublishTo => "Peut publier sur", "May publish to";
+    MqttAuditNothing => "rien", "nothing";
+    MqttAuditAnonymous => "(anonyme, sans nom d'utilisateur)", "(anonymous, no user name)";
+    MqttAuditAclLine(line, reason) => "ACL, ligne {line} : {reason}", "ACL, line {line}: {reason}";
+    MqttAuditAclKeyword(word) => "« {word} » : attendu `user`, `topic`, `pattern`, ou un commentaire dont le # est le tout premier caractère de la ligne", "\"{word}\": expected `user`, `topic`, `pattern`, or a comment whose # is the very first character of the line";
+    MqttAuditAclAccess(word) => "accès « {word} » : attendu read, write, readwrite ou deny, puis le sujet", "access \"{word}\": expected read, write, readwrite or deny, then the topic";
+    MqttAuditAclNoTopic(keyword) => "`{keyword}` sans sujet : attendu `{keyword} [read|write|readwrite|deny] SUJET`", "`{keyword}` without a topic: expected `{keyword} [read|write|readwrite|deny] TOPIC`";
+    MqttAuditAclNoUser => "`user` sans nom : attendu `user NOM`", "`user` without a name: expected `user NAME`";
+    MqttAuditAclBadTopic(topic) => "sujet « {topic} » invalide : + et # occupent un niveau entier, et # seulement le dernier", "invalid topic \"{topic}\": + and # fill a whole level, and # only the last one";
+    MqttAuditAclTooLong(max) => "le fichier dépasse {max} lignes", "the file is longer than {max} lines";
     // (mqtt entries above this line)
 
     // ---- Engine oscore-replay ---------------------------------------------------------------

@@ -89,9 +89,10 @@ registry!(
     rsa_textbook,
     rsa_hastad,
     rsa_common_modulus,
+    mqtt_audit,
+    oscore_replay,
     lorawan_abp,
     ble_pairing,
-    oscore_replay,
 );
 
 pub fn find(kind: &str) -> Option<&'static EngineSpec> {
