@@ -151,8 +151,6 @@ pub fn CaptureViewer(key: LabKey) -> impl IntoView {
             >
                 {shown.into_iter().map(|i| {
                     let f = c.frames[i].clone();
-                    let label = move || format!("{} {}, {} s, {}, {} → {}, {} {}, {}", state.t(S::CaptureFrame), i + 1, seconds(f.time_ms), direction_text(state, f.direction), f.source, f.destination, f.protocol, f.kind, f.summary);
-                    let f = c.frames[i].clone();
                     view! {
                         <div
                             id=format!("cap-frame-{i}")
@@ -160,14 +158,13 @@ pub fn CaptureViewer(key: LabKey) -> impl IntoView {
                             class:selected=move || selected.get() == i
                             role="option"
                             aria-selected=move || (selected.get() == i).to_string()
-                            aria-label=label
                             on:click=move |_| select_frame(i)
                         >
-                            <span>{i + 1}</span>
-                            <span class="mono">{seconds(f.time_ms)}</span>
-                            <span>{move || direction_text(state, f.direction)}</span>
-                            <span class="mono">{format!("{} → {}", f.source, f.destination)}</span>
-                            <span>{format!("{} {}", f.protocol, f.kind)}</span>
+                            <span><span class="visually-hidden">{move || state.t(S::CaptureFrame)} " "</span>{i + 1}<span class="visually-hidden">", "</span></span>
+                            <span class="mono">{seconds(f.time_ms)}<span class="visually-hidden">" s, "</span></span>
+                            <span>{move || direction_text(state, f.direction)}<span class="visually-hidden">", "</span></span>
+                            <span class="mono">{format!("{} → {}", f.source, f.destination)}<span class="visually-hidden">", "</span></span>
+                            <span>{format!("{} {}", f.protocol, f.kind)}<span class="visually-hidden">", "</span></span>
                             <span>{f.summary.clone()}</span>
                         </div>
                     }

@@ -196,6 +196,8 @@ pub enum AnswerKind {
     Text,
     /// A whole number, in decimal or 0x-hex.
     Integer,
+    /// Several lines of text (a configuration file), kept as written: the page gives a text area.
+    LongText,
 }
 
 /// A check that `grading = "lab"` questions may name.
@@ -541,9 +543,14 @@ mod tests {
                             hex::encode(b)
                         }
                         AnswerKind::Text => format!("{reference}x"),
+                        // A file with its last line left out.
+                        AnswerKind::LongText => {
+                            let lines: Vec<&str> = reference.trim_end().lines().collect();
+                            lines[..lines.len() - 1].join("\n")
+                        }
                     };
                     assert_eq!(lab.grade(check.name, &tampered), LabVerdict::Wrong, "{kind}/{}: tampered", check.name);
-                    if check.answer != AnswerKind::Text {
+                    if !matches!(check.answer, AnswerKind::Text | AnswerKind::LongText) {
                         assert!(matches!(lab.grade(check.name, "zz"), LabVerdict::Unreadable(_)), "{kind}/{}: unreadable", check.name);
                     }
                 }

@@ -62,7 +62,7 @@ pub static SPEC: EngineSpec = EngineSpec {
     checks: &[
         CheckSpec { name: "username", doc: "The user name in clear in the CONNECT of the client that published the retained commands (the supervision app).", answer: AnswerKind::Text },
         CheckSpec { name: "password", doc: "The password in clear in that CONNECT.", answer: AnswerKind::Text },
-        CheckSpec { name: "acl", doc: "An ACL file (mosquitto syntax) whose audit finds no excess and no missing right; an unreadable line is reported with its number.", answer: AnswerKind::Text },
+        CheckSpec { name: "acl", doc: "An ACL file (mosquitto syntax) whose audit finds no excess and no missing right; an unreadable line is reported with its number.", answer: AnswerKind::LongText },
     ],
     tools: &[ToolSpec { id: "audit", title: M::MqttAuditAudit, help: M::MqttAuditAuditHelp, button: M::MqttAuditAuditButton, fields: AUDIT_FIELDS, oracle: false, cost: Cost::Light, after_solving: false }],
     cost: Cost::Light,

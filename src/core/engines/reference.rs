@@ -10,6 +10,7 @@ fn answer_kind(kind: AnswerKind) -> &'static str {
     match kind {
         AnswerKind::Hex => "hex bytes (spaces, `:` and `0x` ignored)",
         AnswerKind::Text => "text (trimmed)",
+        AnswerKind::LongText => "several lines of text (a file; the page gives a text area)",
         AnswerKind::Integer => "a whole number (decimal, or hex after `0x`)",
     }
 }

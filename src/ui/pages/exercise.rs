@@ -226,6 +226,24 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
             }
             .into_any()
         }
+        // A lab check whose answer is a file (an ACL, a configuration): a text area.
+        Grading::Lab { check } if exercise.lab.as_ref().and_then(|lab| engines::find(&lab.kind)).and_then(|spec| spec.check(check)).is_some_and(|c| c.answer == engines::AnswerKind::LongText) => {
+            let input_id2 = input_id.clone();
+            view! {
+                <label for=input_id.clone()>{move || state.t(S::YourAnswer)}</label>
+                <textarea
+                    id=input_id2
+                    rows="12"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=status_id.clone()
+                    prop:value=move || text.get()
+                    prop:disabled=move || correct.get() || gave_up.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+            }
+            .into_any()
+        }
         other => {
             let unit = match other {
                 Grading::Numeric { unit: Some(u), .. } => Some(u.clone()),
