@@ -162,3 +162,33 @@ test('the capture viewer is walked by keyboard: frames, filter, fields and their
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.problems, []);
 });
+
+test('PROT-01: the credentials read in the capture viewer grade right; the broken ACL, audited and answered in its text area, does not', async () => {
+  const page = await newPage(browser);
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'mqtt-audit');
+  // The CONNECT of the client whose PUBLISH frames are retained.
+  await page.locator('#capture-frames [role="option"]').first().waitFor();
+  const rows = await page.locator('#capture-frames [role="option"]').allTextContents();
+  const retained = rows.findIndex((r) => /PUBLISH/.test(r) && /RETAIN/i.test(r));
+  assert.ok(retained > 0, `a retained PUBLISH in: ${rows.join(' | ')}`);
+  const connect = rows.slice(0, retained).map((r, i) => [r, i]).filter(([r]) => /CONNECT(?!ACK)/.test(r)).pop()[1];
+  await page.locator(`#cap-frame-${connect}`).click();
+  const field = async (name) => (await page.locator('#capture-fields [role="option"]').filter({ has: page.locator('.name', { hasText: new RegExp(`^${name}$`) }) }).locator('.value').textContent()).trim().replace(/^"|"$/g, '');
+  const user = await field('User Name');
+  const password = await field('Password');
+  assert.ok(user && password, `${user} / ${password}`);
+  await (await answerText(page, 'q1', user)).getByText('Correct!').waitFor();
+  await (await answerText(page, 'q2', password)).getByText('Correct!').waitFor();
+
+  const [verdict] = await runTool(page, 'audit');
+  assert.match(verdict, /excess/, verdict);
+  const acl = await page.locator('#tool-audit-acl').inputValue();
+  assert.ok(acl.split('\n').length > 3, 'the ACL is a file of several lines');
+  const form = page.locator('form.question:has(#q-q3-title)');
+  await form.locator('textarea').fill(acl);
+  assert.equal(await form.locator('textarea').inputValue(), acl, 'the answer keeps its lines');
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.verdict').getByText('That is not the right answer').waitFor();
+  assert.deepEqual(page.problems, []);
+});
