@@ -751,6 +751,88 @@ mod tests {
 
     /// The attack: the relaxed server takes a frame sent after the reboot, replayed, as a new
     /// device reset; each fix refuses it, and refuses every other captured frame too.
+    /// lorawan-encoding's crypto traits on RustCrypto's aes and cmac (the crate's own default
+    /// crypto needs yanked versions): the crate then computes B0, the MIC, the A_i blocks and the
+    /// FRMPayload itself.
+    mod crate_crypto {
+        use aes::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
+        use cmac::Mac as _;
+        use generic_array::{typenum::U16, GenericArray};
+        use lorawan_encoding::keys::{CryptoFactory, Decrypter, Encrypter, Mac, AES128};
+
+        pub struct Factory;
+        pub struct Cipher(aes::Aes128);
+        pub struct Cmac(cmac::Cmac<aes::Aes128>);
+
+        impl Encrypter for Cipher {
+            fn encrypt_block(&self, block: &mut GenericArray<u8, U16>) {
+                let mut b = aes::Block::default();
+                b.copy_from_slice(block);
+                self.0.encrypt_block(&mut b);
+                block.copy_from_slice(&b);
+            }
+        }
+        impl Decrypter for Cipher {
+            fn decrypt_block(&self, block: &mut GenericArray<u8, U16>) {
+                let mut b = aes::Block::default();
+                b.copy_from_slice(block);
+                self.0.decrypt_block(&mut b);
+                block.copy_from_slice(&b);
+            }
+        }
+        impl Mac for Cmac {
+            fn input(&mut self, data: &[u8]) {
+                self.0.update(data);
+            }
+            fn reset(&mut self) {
+                self.0.reset();
+            }
+            fn result(self) -> GenericArray<u8, U16> {
+                GenericArray::clone_from_slice(&self.0.finalize().into_bytes())
+            }
+        }
+        impl CryptoFactory for Factory {
+            type E = Cipher;
+            type D = Cipher;
+            type M = Cmac;
+            fn new_enc(&self, key: &AES128) -> Cipher {
+                Cipher(aes::Aes128::new_from_slice(&key.0).unwrap())
+            }
+            fn new_dec(&self, key: &AES128) -> Cipher {
+                Cipher(aes::Aes128::new_from_slice(&key.0).unwrap())
+            }
+            fn new_mac(&self, key: &AES128) -> Cmac {
+                Cmac(<cmac::Cmac<aes::Aes128> as KeyInit>::new_from_slice(&key.0).unwrap())
+            }
+        }
+    }
+
+    /// The engine builds B0 and the A_i blocks itself because its tools show them to the
+    /// learner; lorawan-encoding's own MIC and FRMPayload code must agree on every frame.
+    #[test]
+    fn the_mic_and_the_payload_agree_with_lorawan_encodings_own_code() {
+        use lorawan_encoding::keys::AES128;
+        use lorawan_encoding::parser::{parse_with_factory, DataPayload, FRMPayload, PhyPayload};
+        // The lora-packet README frame first (NwkSKey 4402…3fd3, AppSKey ec92…c588, FCnt 2, "test").
+        let published = hex::decode("40F17DBE4900020001954378762B11FF0D").unwrap();
+        let Ok(PhyPayload::Data(DataPayload::Encrypted(enc))) = parse_with_factory(published, crate_crypto::Factory) else { panic!("not a data frame") };
+        assert!(enc.validate_mic(&AES128(h16("44024241ed4ce9a68c6a8bc055233fd3")), 2));
+        assert!(!enc.validate_mic(&AES128(h16("44024241ed4ce9a68c6a8bc055233fd4")), 2), "tampered key");
+        let clear = enc.decrypt(None, Some(&AES128(h16("ec925802ae430ca77fd3dd73cb2cc588"))), 2).unwrap();
+        assert!(matches!(clear.frm_payload(), Ok(FRMPayload::Data(d)) if d == b"test"));
+        for n in 0..10u8 {
+            let l = lab(n);
+            for up in l.before.iter().chain(&l.after) {
+                let frame = seal(l.dev_addr, &l.keys, up);
+                let Ok(PhyPayload::Data(DataPayload::Encrypted(enc))) = parse_with_factory(frame, crate_crypto::Factory) else { panic!("not a data frame") };
+                assert!(enc.validate_mic(&AES128(l.keys.nwk), up.fcnt), "seed {n}, FCnt {}", up.fcnt);
+                assert!(!enc.validate_mic(&AES128(l.keys.nwk), up.fcnt ^ 0x1_0000), "only the whole 32-bit counter verifies");
+                let clear = enc.decrypt(Some(&AES128(l.keys.nwk)), Some(&AES128(l.keys.app)), up.fcnt).unwrap();
+                assert!(matches!(clear.frm_payload(), Ok(FRMPayload::Data(d)) if d == up.text.as_bytes()), "seed {n}, FCnt {}", up.fcnt);
+            }
+        }
+    }
+
     #[test]
     fn the_relaxed_server_accepts_a_replay_and_each_fix_refuses_it() {
         for n in 0..20 {
