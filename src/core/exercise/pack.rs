@@ -413,7 +413,7 @@ fn check_grid(loc: &Locator, what: &str, at: usize, columns: &[Choice], options:
                 out.push(loc.error(
                     row_at(&row.id),
                     format!("the reference answer of {what}, cell \"{key}\", does not grade right against the exercise file"),
-                    format!("recompute the cell with `seclab hash --salt SALT {option}`, or correct the answer here"),
+                    format!("recompute the cell with `seclab hash --salt {} {option}`, or correct the answer here", row.cells.get(c).map(|h| h.salt.as_str()).unwrap_or("SALT")),
                 ));
             }
             let Some(reason) = row.reasons.get(c) else { continue };
