@@ -195,3 +195,25 @@ fn no_shipped_file_holds_an_answer_in_clear() {
     }
     assert!(!root().join("exercises/solutions.toml").exists(), "the sidecar must not sit inside the shipped folder");
 }
+
+#[test]
+fn a_grid_answer_is_kept_as_text_and_re_graded_by_verify() {
+    use seclab::core::progress::{verify, Progress};
+    let pack = pack();
+    let sols = solutions();
+    let ex = pack.exercise("security-matrix").unwrap();
+    let right = grading::grid::from_stored(&sols["security-matrix"]["matrix"]);
+    let mut wrong_cells = right.clone();
+    wrong_cells.insert("oscore.end-to-end".into(), "hop".into());
+    let mut p = Progress::new([3; 32], 1.0);
+    assert_eq!(p.answer(ex, "matrix", &Answer::Grid(wrong_cells), 2.0), Verdict::Wrong);
+    assert!(p.get(ex).unwrap().questions["matrix"].answer.contains("oscore.end-to-end=hop;"));
+    assert_eq!(p.answer(ex, "matrix", &Answer::Grid(right), 3.0), Verdict::Correct);
+    assert_eq!(p.get(ex).unwrap().questions["matrix"].attempts, 2);
+    let finding = |p: &Progress| verify::reverify(p, &pack).into_iter().find(|l| l.question == "matrix").unwrap().finding;
+    assert_eq!(finding(&p), verify::Finding::Confirmed);
+    // A forged export: a wrong grid claimed right.
+    let mut forged = p.clone();
+    forged.exercises.get_mut(&ex.key()).unwrap().questions.get_mut("matrix").unwrap().answer = p.get(ex).unwrap().questions["matrix"].answer.replace("oscore.end-to-end=yes", "oscore.end-to-end=no");
+    assert_eq!(finding(&forged), verify::Finding::ClaimedRightButWrong);
+}

@@ -600,7 +600,7 @@ fn grid_labels(loc: &Locator, qid: &str, what: &str, list: &Option<Spanned<Vec<S
         return Vec::new();
     };
     if list.get_ref().len() < min {
-        errors.push(loc.error(list.span().start, format!("grid question `{qid}` has {} {what}; expected at least {min}", list.get_ref().len()), format!("add the other {what}")));
+        errors.push(loc.error(list.span().start, format!("grid question `{qid}` lists {} in `{what}`; expected at least {min}", list.get_ref().len()), format!("add the other {what}")));
     }
     let mut out: Vec<Choice> = Vec::new();
     for item in list.get_ref() {
