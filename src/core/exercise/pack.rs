@@ -283,8 +283,8 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
                 out.push(loc.error(at, format!("exercise \"{exercise_id}\" has no question \"{qid}\""), "use a question id of the exercise"));
                 continue;
             };
-            if let Grading::Grid { columns, options, rows } = &question.grading {
-                check_grid(&loc, &format!("{exercise_id}/{qid}"), at, columns, options, rows, answer.get_ref(), &mut out);
+            if matches!(question.grading, Grading::Grid { .. }) {
+                check_grid(&loc, &format!("{exercise_id}/{qid}"), at, question, answer.get_ref(), &mut out);
                 continue;
             }
             let text = match answer.get_ref() {
@@ -379,7 +379,8 @@ pub fn grid_cells_of(value: &toml::Value) -> Result<BTreeMap<String, String>, St
 
 /// A grid's plain cells against its file: every cell given, its hash matches, and both sealed
 /// reasons open with it.
-fn check_grid(loc: &Locator, what: &str, at: usize, columns: &[Choice], options: &[Choice], rows: &[GridRow], value: &toml::Value, out: &mut Vec<Diagnostic>) {
+fn check_grid(loc: &Locator, what: &str, at: usize, question: &Question, value: &toml::Value, out: &mut Vec<Diagnostic>) {
+    let Grading::Grid { columns, options, rows } = &question.grading else { return };
     let cells = match grid_cells_of(value) {
         Ok(c) => c,
         Err(e) => {

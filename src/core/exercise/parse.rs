@@ -590,7 +590,7 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
 }
 
 /// The labelled ids of a grid (its columns or its options): kebab-case, each once, with a text.
-fn grid_labels(loc: &Locator, qid: &str, what: &str, list: &Option<Spanned<Vec<Spanned<RawChoice>>>>, min: usize, q_offset: usize, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Vec<Choice> {
+fn grid_labels(loc: &Locator, qid: &str, (what, min): (&str, usize), list: &Option<Spanned<Vec<Spanned<RawChoice>>>>, q_offset: usize, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Vec<Choice> {
     let Some(list) = list else {
         errors.push(loc.error(
             q_offset,
@@ -629,8 +629,8 @@ fn grid_labels(loc: &Locator, qid: &str, what: &str, list: &Option<Spanned<Vec<S
 /// and whose reasons are sealed under them, one of each per column; every salt used once.
 fn grid(loc: &Locator, qid: &str, q: &RawQuestion, q_offset: usize, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Option<Grading> {
     let before = errors.len();
-    let columns = grid_labels(loc, qid, "columns", &q.columns, 1, q_offset, errors, warnings);
-    let options = grid_labels(loc, qid, "options", &q.options, 2, q_offset, errors, warnings);
+    let columns = grid_labels(loc, qid, ("columns", 1), &q.columns, q_offset, errors, warnings);
+    let options = grid_labels(loc, qid, ("options", 2), &q.options, q_offset, errors, warnings);
     let Some(raw_rows) = &q.rows else {
         errors.push(loc.error(
             q_offset,
