@@ -25,7 +25,19 @@ fn solutions() -> BTreeMap<String, BTreeMap<String, String>> {
     table
         .into_iter()
         .map(|(ex, answers)| {
-            let answers = answers.as_table().unwrap().iter().map(|(q, a)| (q.clone(), a.as_str().map(str::to_string).unwrap_or_else(|| a.to_string()))).collect();
+            // A grid's cells are kept in their stored form, "row.col=option;...".
+            let answers = answers
+                .as_table()
+                .unwrap()
+                .iter()
+                .map(|(q, a)| {
+                    let text = match a {
+                        toml::Value::Table(_) => grading::grid::stored(&exercise::pack::grid_cells_of(a).unwrap()),
+                        _ => a.as_str().map(str::to_string).unwrap_or_else(|| a.to_string()),
+                    };
+                    (q.clone(), text)
+                })
+                .collect();
             (ex, answers)
         })
         .collect()
@@ -38,6 +50,7 @@ fn reference(ex: &Exercise, qid: &str, seed: &[u8], sols: &BTreeMap<String, BTre
         Grading::Choice { .. } => Answer::Choices(sols[&ex.id][qid].split(',').map(str::to_string).collect()),
         Grading::Numeric { rule, .. } => Answer::Text(rule.value.to_string()),
         Grading::Lab { check } => Answer::Text(grading::build_lab(ex, seed).unwrap().reference(check).unwrap()),
+        Grading::Grid { .. } => Answer::Grid(grading::grid::from_stored(&sols[&ex.id][qid])),
     }
 }
 
@@ -57,6 +70,13 @@ fn wrong(ex: &Exercise, qid: &str, right: &Answer) -> Answer {
             Answer::Choices(other)
         }
         (Grading::Numeric { rule, .. }, _) => Answer::Text((rule.value * 3.0 + 7.0).to_string()),
+        // A grid with its last cell changed to another option.
+        (Grading::Grid { options, .. }, Answer::Grid(cells)) => {
+            let mut cells = cells.clone();
+            let last = cells.values_mut().last().unwrap();
+            *last = options.iter().find(|o| &o.id != last).unwrap().id.clone();
+            Answer::Grid(cells)
+        }
         // An integer answer that cannot be hex (textbook RSA): the next integer.
         (Grading::Lab { .. }, Answer::Text(text)) if text.len() % 2 == 1 && text.bytes().all(|b| b.is_ascii_digit()) => Answer::Text((text.parse::<num_bigint::BigUint>().unwrap() + 1u32).to_string()),
         (Grading::Lab { .. }, Answer::Text(text)) => match ::hex::decode(text) {
@@ -100,10 +120,11 @@ fn the_pack_uses_every_grading_kind_and_both_languages() {
                 Grading::Choice { .. } => "choice",
                 Grading::Numeric { .. } => "numeric",
                 Grading::Lab { .. } => "lab",
+                Grading::Grid { .. } => "grid",
             });
         }
     }
-    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["choice", "hash", "lab", "numeric"]);
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["choice", "grid", "hash", "lab", "numeric"]);
 }
 
 #[test]
@@ -161,5 +182,38 @@ fn no_shipped_file_holds_an_answer_in_clear() {
             }
         }
     }
+    // A grid cell's reason is sealed: none of them is in a shipped file in clear.
+    let reasons: toml::Table = toml::from_str(&std::fs::read_to_string(root().join("scripts/grids/security-matrix.toml")).unwrap()).unwrap();
+    let shipped_matrix = std::fs::read_to_string(root().join("exercises/protocols/security-matrix.toml")).unwrap();
+    for (row, columns) in reasons["rows"].as_table().unwrap() {
+        for (column, texts) in columns.as_table().unwrap() {
+            for text in texts.as_table().unwrap().values() {
+                let words: String = text.as_str().unwrap().chars().take(40).collect();
+                assert!(!shipped_matrix.contains(&words), "the reason of {row}.{column} is in clear in the exercise");
+            }
+        }
+    }
     assert!(!root().join("exercises/solutions.toml").exists(), "the sidecar must not sit inside the shipped folder");
+}
+
+#[test]
+fn a_grid_answer_is_kept_as_text_and_re_graded_by_verify() {
+    use seclab::core::progress::{verify, Progress};
+    let pack = pack();
+    let sols = solutions();
+    let ex = pack.exercise("security-matrix").unwrap();
+    let right = grading::grid::from_stored(&sols["security-matrix"]["matrix"]);
+    let mut wrong_cells = right.clone();
+    wrong_cells.insert("oscore.end-to-end".into(), "hop".into());
+    let mut p = Progress::new([3; 32], 1.0);
+    assert_eq!(p.answer(ex, "matrix", &Answer::Grid(wrong_cells), 2.0), Verdict::Wrong);
+    assert!(p.get(ex).unwrap().questions["matrix"].answer.contains("oscore.end-to-end=hop;"));
+    assert_eq!(p.answer(ex, "matrix", &Answer::Grid(right), 3.0), Verdict::Correct);
+    assert_eq!(p.get(ex).unwrap().questions["matrix"].attempts, 2);
+    let finding = |p: &Progress| verify::reverify(p, &pack).into_iter().find(|l| l.question == "matrix").unwrap().finding;
+    assert_eq!(finding(&p), verify::Finding::Confirmed);
+    // A forged export: a wrong grid claimed right.
+    let mut forged = p.clone();
+    forged.exercises.get_mut(&ex.key()).unwrap().questions.get_mut("matrix").unwrap().answer = p.get(ex).unwrap().questions["matrix"].answer.replace("oscore.end-to-end=yes", "oscore.end-to-end=no");
+    assert_eq!(finding(&forged), verify::Finding::ClaimedRightButWrong);
 }

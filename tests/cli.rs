@@ -94,3 +94,45 @@ fn docs_engines_prints_the_reference_of_every_engine() {
     assert_eq!(code, 2);
     assert!(err.contains("seclab docs engines"), "{err}");
 }
+
+#[test]
+fn seal_prints_a_line_that_opens_with_its_answer_only() {
+    use seclab::core::grading::seal::Sealed;
+    let (code, out, _) = seclab(&["seal", "--salt", "demo-r1-c1-en", "--answer", "hop", "TLS", "stops", "at", "the", "broker."]);
+    assert_eq!(code, 0);
+    let line = out.trim().trim_matches('"');
+    assert!(line.starts_with("sealed:demo-r1-c1-en:"), "{out}");
+    let sealed = Sealed::parse(line).unwrap();
+    assert_eq!(sealed.open("hop").as_deref(), Some("TLS stops at the broker."));
+    assert_eq!(sealed.open("yes"), None);
+    let (code, _, err) = seclab(&["seal", "--salt", "s", "text"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--answer is required"), "{err}");
+}
+
+#[test]
+fn check_opens_every_sealed_reason_with_the_sidecar_and_refuses_a_mismatch() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sidecar = std::fs::read_to_string(root.join("exercises.solutions.toml")).unwrap();
+    assert!(sidecar.contains("[security-matrix.matrix]"));
+    let dir = std::env::temp_dir();
+    // One cell changed: its hash and both its reasons are refused, at the row's line.
+    let changed = sidecar.replacen("oscore = { confidentiality = \"yes\"", "oscore = { confidentiality = \"hop\"", 1);
+    assert_ne!(changed, sidecar);
+    let line = changed.lines().position(|l| l.starts_with("oscore = ")).unwrap() + 1;
+    let path = dir.join(format!("seclab-grid-{}.toml", std::process::id()));
+    std::fs::write(&path, &changed).unwrap();
+    let (code, out, _) = seclab(&["check", "exercises", "--solutions", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let at = format!("{}:{line}:1: error: ", path.display());
+    assert!(out.contains(&format!("{at}the reference answer of security-matrix/matrix, cell \"oscore.confidentiality\", does not grade right")), "{out}");
+    assert!(out.contains(&format!("{at}the fr reason of security-matrix/matrix, cell \"oscore.confidentiality\", does not open with \"hop\"")), "{out}");
+    assert!(out.contains("3 errors"), "{out}");
+    // A cell left out is named; a sealed reason changed in the exercise is refused.
+    let missing = sidecar.replacen(", end-to-end = \"yes\" }", " }", 1);
+    std::fs::write(&path, &missing).unwrap();
+    let (code, out, _) = seclab(&["check", "exercises", "--solutions", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("has no value for cell \"oscore.end-to-end\""), "{out}");
+    std::fs::remove_file(path).unwrap();
+}

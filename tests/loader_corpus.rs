@@ -71,5 +71,5 @@ fn the_base_of_the_corpus_is_valid() {
     let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/valid.toml")).unwrap();
     let parsed = parse_exercise("corpus", "valid.toml", "corpus/valid.toml", &source).unwrap();
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
-    assert_eq!(parsed.exercise.questions.len(), 2);
+    assert_eq!(parsed.exercise.questions.len(), 3);
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use seclab::core::exercise::{self, Pack, Severity};
+use seclab::core::grading::seal::{Sealed, MAX_SEALED_LEN};
 use seclab::core::grading::{normalize, HashedAnswer, Normalization};
 use seclab::core::progress;
 
@@ -16,6 +17,8 @@ usage:
   seclab check [PACK_DIR] [--solutions FILE]   check every file of a pack (default: exercises/)
   seclab hash --salt SALT [--normalize a,b] ANSWER
                                                print the hashed-answer line for ANSWER
+  seclab seal --salt SALT --answer ANSWER TEXT  print the sealed line of TEXT (a grid cell's reason),
+                                               opened only by ANSWER (the cell's right option id)
   seclab new ID [--lab KIND]                   print a commented skeleton exercise (KIND: any engine)
   seclab verify EXPORT.json [PACK_DIR]         re-grade a learner's exported progress
   seclab docs engines                          print the engine reference (docs/engines.md)
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("hash") => hash(&args[1..]),
+        Some("seal") => seal(&args[1..]),
         Some("new") => new(&args[1..]),
         Some("verify") => verify(&args[1..]),
         Some("docs") => match args.get(1).map(String::as_str) {
@@ -141,6 +145,25 @@ fn hash(args: &[String]) -> Result<ExitCode, String> {
     println!("answers = [\"{}\"]", HashedAnswer::make(salt, &normalized));
     if normalized != answer {
         eprintln!("(hashed the normalised answer \"{normalized}\"; put the same `normalize` list in the question)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn seal(args: &[String]) -> Result<ExitCode, String> {
+    let (positional, opts) = options(args, &["salt", "answer"])?;
+    let salt = opts.get("salt").ok_or("--salt is required (any text without \":\", one per sealed text and language, e.g. security-matrix-mqtt-tls-integrity-en)")?;
+    if salt.is_empty() || salt.contains(':') {
+        return Err("the salt must be non-empty and contain no \":\"".into());
+    }
+    let answer = opts.get("answer").ok_or("--answer is required: the right option id of the cell, which alone opens the text")?;
+    let text = positional.join(" ");
+    if text.is_empty() {
+        return Err("give the text to seal, e.g. seclab seal --salt demo-r1-c1-en --answer yes \"TLS stops at the broker.\"".into());
+    }
+    let line = Sealed::make(salt, answer.trim(), &text).ok_or_else(|| format!("the text is longer than {MAX_SEALED_LEN} bytes; shorten it"))?;
+    println!("\"{line}\"");
+    if answer.trim() != answer {
+        eprintln!("(sealed under the trimmed answer \"{}\")", answer.trim());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -216,6 +216,10 @@ catalogue! {
     AnswerHexLength(got, expected, digits) => "la réponse fait {got} ; attendu : {expected} ({digits} chiffres hexadécimaux)", "the answer is {got}; expected {expected} ({digits} hex digits)";
     AnswerNotInteger => "la réponse doit être un entier en décimal (ou en hexadécimal précédé de 0x)", "the answer must be a whole number in decimal (or in hex after 0x)";
     UnknownCheck(check) => "le contrôle « {check} » n'existe pas pour ce moteur", "check \"{check}\" does not exist for this engine";
+    GridIncomplete(filled, total) => "remplissez chaque cellule de la grille : {filled} remplie(s) sur {total}", "fill every cell of the grid: {filled} of {total} filled";
+    GridUnknownCell(cell) => "la cellule « {cell} » n'est pas dans cette grille", "cell \"{cell}\" is not in this grid";
+    GridUnknownOption(option, cell) => "« {option} » (cellule {cell}) n'est pas une valeur proposée", "\"{option}\" (cell {cell}) is not one of the values offered";
+    GridScore(right, total) => "{right} cellule(s) juste(s) sur {total}", "{right} of {total} cells right";
     LabUnavailable => "le laboratoire de cet exercice n'a pas pu être préparé", "this exercise's lab could not be prepared";
 
     // ---- Importing a progress export -------------------------------------------------------

@@ -67,6 +67,10 @@ strings! {
     Unit => "Unité", "Unit";
     TickAll => "Cochez toutes les bonnes réponses.", "Tick every right answer.";
     TickOne => "Choisissez une réponse.", "Choose one answer.";
+    GridCaption => "Choisissez une valeur par cellule ; chaque cellule juste affiche sa justification.", "Choose one value per cell; each right cell shows its reason.";
+    GridChoose => "— choisir —", "— choose —";
+    CellRight => "juste", "right";
+    CellWrong => "faux", "wrong";
     Hints => "Indices", "Hints";
     RevealHint => "Révéler l'indice suivant", "Reveal the next hint";
     HintCost => "coûte", "costs";

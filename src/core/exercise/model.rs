@@ -1,6 +1,7 @@
 //! The validated form of an exercise: what the engines, grading and UI use. Built only by
 //! `parse`, so every value here has passed the checks of EXERCISE_FORMAT.md.
 
+use crate::core::grading::seal::Sealed;
 use crate::core::grading::{HashedAnswer, Normalization, NumericRule};
 use crate::core::i18n::Lang;
 
@@ -99,6 +100,25 @@ pub enum Grading {
     Choice { multiple: bool, choices: Vec<Choice>, answers: Vec<HashedAnswer> },
     Numeric { rule: NumericRule, unit: Option<String> },
     Lab { check: String },
+    /// A protocol × property grid: each cell takes one of `options`; rows in file order.
+    Grid { columns: Vec<Choice>, options: Vec<Choice>, rows: Vec<GridRow> },
+}
+
+/// One row of a grid: its label, then per column (same order) the hashed right option id and
+/// the reason, sealed under that option id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub id: String,
+    pub text: Text,
+    pub cells: Vec<HashedAnswer>,
+    pub reasons: Vec<SealedText>,
+}
+
+/// A text sealed per language (each with its own salt): see `grading::seal`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SealedText {
+    pub fr: Option<Sealed>,
+    pub en: Option<Sealed>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

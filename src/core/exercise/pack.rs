@@ -283,6 +283,10 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
                 out.push(loc.error(at, format!("exercise \"{exercise_id}\" has no question \"{qid}\""), "use a question id of the exercise"));
                 continue;
             };
+            if matches!(question.grading, Grading::Grid { .. }) {
+                check_grid(&loc, &format!("{exercise_id}/{qid}"), at, question, answer.get_ref(), &mut out);
+                continue;
+            }
             let text = match answer.get_ref() {
                 toml::Value::String(s) => s.clone(),
                 toml::Value::Integer(i) => i.to_string(),
@@ -307,6 +311,7 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
                     grade_choice(answers, &ids)
                 }
                 Grading::Numeric { rule, .. } => grade_numeric(rule, &text) == NumericVerdict::Correct,
+                Grading::Grid { .. } => unreachable!("checked above"),
                 Grading::Lab { .. } => {
                     out.push(loc.warning(
                         at,
@@ -332,7 +337,7 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
     }
     for exercise in pack.exercises.values() {
         for q in &exercise.questions {
-            let needs = matches!(q.grading, Grading::Hash { .. } | Grading::Choice { .. });
+            let needs = matches!(q.grading, Grading::Hash { .. } | Grading::Choice { .. } | Grading::Grid { .. });
             let given = table.get(&exercise.id).map(|a| a.get_ref().contains_key(&q.id)).unwrap_or(false);
             if needs && !given {
                 out.push(loc.warning(
@@ -344,6 +349,88 @@ pub fn check_solutions(pack: &Pack, file: &str, source: &str) -> Vec<Diagnostic>
         }
     }
     out
+}
+
+/// The plain cells of a grid in the sidecar: a table of rows, each a table of columns
+/// (`row = { column = "option", ... }`), or flat keys `"row.column" = "option"`; both may mix.
+pub fn grid_cells_of(value: &toml::Value) -> Result<BTreeMap<String, String>, String> {
+    let toml::Value::Table(table) = value else {
+        return Err(format!("is {value}; expected a table of rows, `row = {{ column = \"option\", ... }}`"));
+    };
+    let mut cells = BTreeMap::new();
+    for (key, v) in table {
+        match v {
+            toml::Value::String(option) => {
+                cells.insert(key.clone(), option.trim().to_string());
+            }
+            toml::Value::Table(columns) => {
+                for (column, option) in columns {
+                    let Some(option) = option.as_str() else {
+                        return Err(format!("gives {key}.{column} = {option}; expected the option id in quotes"));
+                    };
+                    cells.insert(grading::grid::cell_key(key, column), option.trim().to_string());
+                }
+            }
+            other => return Err(format!("gives {key} = {other}; expected a table of columns or an option id in quotes")),
+        }
+    }
+    Ok(cells)
+}
+
+/// A grid's plain cells against its file: every cell given, its hash matches, and both sealed
+/// reasons open with it.
+fn check_grid(loc: &Locator, what: &str, at: usize, question: &Question, value: &toml::Value, out: &mut Vec<Diagnostic>) {
+    let Grading::Grid { columns, options, rows } = &question.grading else { return };
+    let cells = match grid_cells_of(value) {
+        Ok(c) => c,
+        Err(e) => {
+            out.push(loc.error(at, format!("the reference grid of {what} {e}"), "write `[EXERCISE.QUESTION]` then one line per row: `row-id = { column-id = \"option-id\", ... }`"));
+            return;
+        }
+    };
+    let row_at = |row: &str| loc.key_in(at..at, row);
+    for key in cells.keys() {
+        let known = rows.iter().any(|r| columns.iter().any(|c| grading::grid::cell_key(&r.id, &c.id) == *key));
+        if !known {
+            out.push(loc.error(row_at(key.split('.').next().unwrap_or(key)), format!("the reference grid of {what} names cell \"{key}\", which is not in the grid"), "use the row and column ids of the question"));
+        }
+    }
+    for row in rows {
+        for (c, column) in columns.iter().enumerate() {
+            let key = grading::grid::cell_key(&row.id, &column.id);
+            let Some(option) = cells.get(&key) else {
+                out.push(loc.error(row_at(&row.id), format!("the reference grid of {what} has no value for cell \"{key}\""), format!("add `{} = \"...\"` to row `{}`", column.id, row.id)));
+                continue;
+            };
+            if !options.iter().any(|o| &o.id == option) {
+                out.push(loc.error(
+                    row_at(&row.id),
+                    format!("the reference grid of {what} gives \"{option}\" for cell \"{key}\", which is not an option of the question"),
+                    format!("use one of: {}", options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")),
+                ));
+                continue;
+            }
+            if !row.cells.get(c).is_some_and(|h| h.matches(option)) {
+                out.push(loc.error(
+                    row_at(&row.id),
+                    format!("the reference answer of {what}, cell \"{key}\", does not grade right against the exercise file"),
+                    format!("recompute the cell with `seclab hash --salt {} {option}`, or correct the answer here", row.cells.get(c).map(|h| h.salt.as_str()).unwrap_or("SALT")),
+                ));
+            }
+            let Some(reason) = row.reasons.get(c) else { continue };
+            for (lang, sealed) in [("fr", &reason.fr), ("en", &reason.en)] {
+                if let Some(sealed) = sealed {
+                    if sealed.open(option).is_none() {
+                        out.push(loc.error(
+                            row_at(&row.id),
+                            format!("the {lang} reason of {what}, cell \"{key}\", does not open with \"{option}\" (sealed under another answer, or changed)"),
+                            format!("seal it again with `seclab seal --salt {} --answer {option} \"...\"`", sealed.salt),
+                        ));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Reads a pack folder from disk (command line and native tests), exactly as the browser reads

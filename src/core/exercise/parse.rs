@@ -7,6 +7,7 @@ use toml::Spanned;
 use super::diagnostic::{Diagnostic, Locator};
 use super::model::*;
 use crate::core::engines;
+use crate::core::grading::seal::Sealed;
 use crate::core::grading::{HashedAnswer, Normalization, NumericRule};
 use crate::core::i18n::Lang;
 use crate::core::{markdown, referential};
@@ -55,6 +56,26 @@ struct RawQuestion {
     absolute: Option<Spanned<bool>>,
     unit: Option<Spanned<String>>,
     check: Option<Spanned<String>>,
+    columns: Option<Spanned<Vec<Spanned<RawChoice>>>>,
+    options: Option<Spanned<Vec<Spanned<RawChoice>>>>,
+    rows: Option<Spanned<Vec<Spanned<RawRow>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRow {
+    id: Spanned<String>,
+    fr: Option<String>,
+    en: Option<String>,
+    cells: Option<Spanned<Vec<Spanned<String>>>>,
+    reasons: Option<Spanned<Vec<Spanned<RawReason>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReason {
+    fr: Option<Spanned<String>>,
+    en: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -73,7 +94,7 @@ struct RawHint {
     cost: Option<Spanned<i64>>,
 }
 
-pub const GRADING_KINDS: [&str; 4] = ["hash", "choice", "numeric", "lab"];
+pub const GRADING_KINDS: [&str; 5] = ["hash", "choice", "numeric", "lab", "grid"];
 
 /// Where some parts of a loaded exercise stand in its file, for checks made at pack level.
 #[derive(Debug, Clone)]
@@ -350,6 +371,9 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
             ("absolute", q.absolute.as_ref().map(|v| v.span().start)),
             ("unit", q.unit.as_ref().map(|v| v.span().start)),
             ("check", q.check.as_ref().map(|v| v.span().start)),
+            ("columns", q.columns.as_ref().map(|v| v.span().start)),
+            ("options", q.options.as_ref().map(|v| v.span().start)),
+            ("rows", q.rows.as_ref().map(|v| v.span().start)),
         ]
         .into_iter()
         .filter_map(|(k, o)| o.map(|o| (k, o)))
@@ -360,6 +384,7 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
             "choice" => &["answers", "multiple", "choices"],
             "numeric" => &["value", "tolerance", "absolute", "unit"],
             "lab" => &["check"],
+            "grid" => &["columns", "options", "rows"],
             _ => &[],
         };
         if GRADING_KINDS.contains(&grading_name) {
@@ -500,11 +525,12 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
                     }
                 }
             },
+            "grid" => grid(&loc, &qid, q, q_offset, &mut errors, &mut warnings),
             other => {
                 errors.push(loc.error(
                     q.grading.span().start,
-                    format!("grading \"{other}\" is unknown; expected one of \"hash\", \"choice\", \"numeric\", \"lab\""),
-                    "choose one of the four grading kinds",
+                    format!("grading \"{other}\" is unknown; expected one of \"hash\", \"choice\", \"numeric\", \"lab\", \"grid\""),
+                    "choose one of the five grading kinds",
                 ));
                 None
             }
@@ -561,6 +587,168 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
     };
     let locations = Locations { id: raw.id.span().start, requires: raw.requires.iter().map(|r| r.span().start).collect(), questions: question_locations };
     Ok(Parsed { exercise, locations, warnings })
+}
+
+/// The labelled ids of a grid (its columns or its options): kebab-case, each once, with a text.
+fn grid_labels(loc: &Locator, qid: &str, (what, min): (&str, usize), list: &Option<Spanned<Vec<Spanned<RawChoice>>>>, q_offset: usize, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Vec<Choice> {
+    let Some(list) = list else {
+        errors.push(loc.error(
+            q_offset,
+            format!("grid question `{qid}` has no `{what}`; expected a list of {{ id, fr, en }}"),
+            format!("add `{what} = [{{ id = \"...\", fr = \"...\", en = \"...\" }}, ...]` (see the grid example in EXERCISE_FORMAT.md)"),
+        ));
+        return Vec::new();
+    };
+    if list.get_ref().len() < min {
+        errors.push(loc.error(list.span().start, format!("grid question `{qid}` lists {} in `{what}`; expected at least {min}", list.get_ref().len()), format!("add the other {what}")));
+    }
+    let mut out: Vec<Choice> = Vec::new();
+    for item in list.get_ref() {
+        let raw = item.get_ref();
+        let id = raw.id.get_ref().clone();
+        if !is_kebab_case(&id) {
+            errors.push(loc.error(
+                raw.id.span().start,
+                format!("{what} id \"{id}\" of question `{qid}` is not kebab-case; expected lower-case letters, digits and single hyphens"),
+                format!("rename it, for example \"{}\"", suggest_kebab(&id)),
+            ));
+        } else if out.iter().any(|o| o.id == id) {
+            errors.push(loc.error(raw.id.span().start, format!("{what} id \"{id}\" appears twice in question `{qid}`; expected each id once"), "give each its own id"));
+        }
+        let text = Text { fr: raw.fr.clone(), en: raw.en.clone() };
+        if text.fr.is_none() && text.en.is_none() {
+            errors.push(loc.error(item.span().start, format!("{what} \"{id}\" of question `{qid}` has no text; expected `fr` and `en`"), "add `fr = \"...\", en = \"...\"`"));
+        }
+        text_warnings(loc, &format!("{what} \"{id}\" of question `{qid}`"), &text, item.span().start, warnings);
+        out.push(Choice { id, text });
+    }
+    out
+}
+
+/// A `grading = "grid"` question: columns, options, and rows whose cells are hashed option ids
+/// and whose reasons are sealed under them, one of each per column; every salt used once.
+fn grid(loc: &Locator, qid: &str, q: &RawQuestion, q_offset: usize, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Option<Grading> {
+    let before = errors.len();
+    let columns = grid_labels(loc, qid, ("columns", 1), &q.columns, q_offset, errors, warnings);
+    let options = grid_labels(loc, qid, ("options", 2), &q.options, q_offset, errors, warnings);
+    let Some(raw_rows) = &q.rows else {
+        errors.push(loc.error(
+            q_offset,
+            format!("grid question `{qid}` has no `rows`; expected [[questions.rows]] tables with `id`, `fr`, `en`, `cells` and `reasons`"),
+            "add a [[questions.rows]] table per row after the question's keys (see the grid example in EXERCISE_FORMAT.md)",
+        ));
+        return None;
+    };
+    if raw_rows.get_ref().is_empty() {
+        errors.push(loc.error(raw_rows.span().start, format!("grid question `{qid}` has no row; expected at least 1"), "add a [[questions.rows]] table"));
+    }
+    let mut cell_salts: Vec<String> = Vec::new();
+    let mut seal_salts: Vec<String> = Vec::new();
+    let mut rows: Vec<GridRow> = Vec::new();
+    for sr in raw_rows.get_ref() {
+        let raw = sr.get_ref();
+        let rid = raw.id.get_ref().clone();
+        if !is_kebab_case(&rid) {
+            errors.push(loc.error(
+                raw.id.span().start,
+                format!("row id \"{rid}\" of question `{qid}` is not kebab-case; expected lower-case letters, digits and single hyphens"),
+                format!("rename it, for example \"{}\"", suggest_kebab(&rid)),
+            ));
+        } else if rows.iter().any(|r| r.id == rid) {
+            errors.push(loc.error(raw.id.span().start, format!("row id \"{rid}\" appears twice in question `{qid}`; expected each row id once"), "give each row its own id"));
+        }
+        let text = Text { fr: raw.fr.clone(), en: raw.en.clone() };
+        if text.fr.is_none() && text.en.is_none() {
+            errors.push(loc.error(sr.span().start, format!("row \"{rid}\" of question `{qid}` has no text; expected `fr` and `en`"), "add `fr = \"...\"` and `en = \"...\"` to the row"));
+        }
+        text_warnings(loc, &format!("row \"{rid}\" of question `{qid}`"), &text, sr.span().start, warnings);
+        let count_error = |errors: &mut Vec<Diagnostic>, key: &str, at: usize, got: usize, fix: &str| {
+            errors.push(loc.error(
+                at,
+                format!(
+                    "row \"{rid}\" of question `{qid}` has {got} `{key}`; expected {} (one per column: {})",
+                    columns.len(),
+                    columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+                fix.to_string(),
+            ))
+        };
+        let mut cells = Vec::new();
+        match &raw.cells {
+            None => count_error(errors, "cells", sr.span().start, 0, "add `cells = [\"sha256:SALT:DIGEST\", ...]`, the hash of each cell's right option id; `seclab hash --salt SALT OPTION-ID` prints it"),
+            Some(list) => {
+                if list.get_ref().len() != columns.len() {
+                    count_error(errors, "cells", list.span().start, list.get_ref().len(), "give one hashed answer per column, in the order of `columns`");
+                }
+                for c in list.get_ref() {
+                    match HashedAnswer::parse(c.get_ref()) {
+                        Ok(h) => {
+                            if cell_salts.contains(&h.salt) {
+                                errors.push(loc.error(
+                                    c.span().start,
+                                    format!("salt \"{}\" is used by two cells of question `{qid}`; expected a salt per cell (equal digests would show equal answers)", h.salt),
+                                    "give each cell its own salt, such as EXERCISE-QUESTION-ROW-COLUMN",
+                                ));
+                            }
+                            cell_salts.push(h.salt.clone());
+                            cells.push(h);
+                        }
+                        Err(e) => errors.push(loc.error(
+                            c.span().start,
+                            format!("cell of row \"{rid}\" (question `{qid}`) is not a hashed answer: {}; expected \"sha256:SALT:DIGEST\" with 64 lower-case hex digits", e.describe()),
+                            "make the line with `seclab hash --salt SALT OPTION-ID`; never write the option itself",
+                        )),
+                    }
+                }
+            }
+        }
+        let mut reasons = Vec::new();
+        match &raw.reasons {
+            None => count_error(errors, "reasons", sr.span().start, 0, "add `reasons = [{ fr = \"sealed:...\", en = \"sealed:...\" }, ...]`; `seclab seal --salt SALT --answer OPTION-ID TEXT` prints each"),
+            Some(list) => {
+                if list.get_ref().len() != columns.len() {
+                    count_error(errors, "reasons", list.span().start, list.get_ref().len(), "give one reason per column, in the order of `columns`");
+                }
+                for r in list.get_ref() {
+                    let raw_reason = r.get_ref();
+                    if raw_reason.fr.is_none() && raw_reason.en.is_none() {
+                        errors.push(loc.error(r.span().start, format!("a reason of row \"{rid}\" (question `{qid}`) has no text; expected `fr` and `en`, each sealed"), "add `fr = \"sealed:...\", en = \"sealed:...\"`"));
+                    }
+                    let mut open = |text: &Option<Spanned<String>>| -> Option<Sealed> {
+                        let text = text.as_ref()?;
+                        match Sealed::parse(text.get_ref()) {
+                            Ok(s) => {
+                                if seal_salts.contains(&s.salt) {
+                                    errors.push(loc.error(
+                                        text.span().start,
+                                        format!("salt \"{}\" seals two reasons of question `{qid}`; expected a salt per sealed text (two texts under one key would leak each other)", s.salt),
+                                        "seal each text, in each language, with its own salt, such as EXERCISE-QUESTION-ROW-COLUMN-fr",
+                                    ));
+                                }
+                                seal_salts.push(s.salt.clone());
+                                Some(s)
+                            }
+                            Err(e) => {
+                                errors.push(loc.error(
+                                    text.span().start,
+                                    format!("a reason of row \"{rid}\" (question `{qid}`) is not sealed: {}; expected \"sealed:SALT:HEX\", readable only once the cell is answered right", e.describe()),
+                                    "make the line with `seclab seal --salt SALT --answer OPTION-ID \"the reason\"`; never write the reason in clear",
+                                ));
+                                None
+                            }
+                        }
+                    };
+                    let fr = open(&raw_reason.fr);
+                    let en = open(&raw_reason.en);
+                    let langs = Text { fr: raw_reason.fr.as_ref().map(|s| s.get_ref().clone()), en: raw_reason.en.as_ref().map(|s| s.get_ref().clone()) };
+                    text_warnings(loc, &format!("a reason of row \"{rid}\" (question `{qid}`)"), &langs, r.span().start, warnings);
+                    reasons.push(SealedText { fr, en });
+                }
+            }
+        }
+        rows.push(GridRow { id: rid, text, cells, reasons });
+    }
+    (errors.len() == before).then_some(Grading::Grid { columns, options, rows })
 }
 
 /// A kebab-case version of a rejected id, to put in the fix.

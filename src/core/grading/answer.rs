@@ -1,11 +1,13 @@
-//! Grading one question of an exercise for one learner: the four kinds in one place, so the
+//! Grading one question of an exercise for one learner: the five kinds in one place, so the
 //! browser, the command line and the tests give the same verdict.
+
+use std::collections::BTreeMap;
 
 use crate::core::engines::{self, InstanceSeed, Lab, LabVerdict};
 use crate::core::exercise::{Exercise, Grading, Question};
 use crate::core::msg::Msg;
 
-use super::{choice_key, grade_choice, grade_hash, grade_numeric, NumericVerdict};
+use super::{choice_key, grid, grade_choice, grade_hash, grade_numeric, NumericVerdict};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -20,6 +22,8 @@ pub enum Verdict {
 pub enum Answer {
     Text(String),
     Choices(Vec<String>),
+    /// A grid: option id per cell, keyed "row.column" (see `grading::grid`).
+    Grid(BTreeMap<String, String>),
 }
 
 impl Answer {
@@ -28,6 +32,7 @@ impl Answer {
         match self {
             Answer::Text(t) => t.clone(),
             Answer::Choices(ids) => choice_key(ids),
+            Answer::Grid(cells) => grid::stored(cells),
         }
     }
 
@@ -35,6 +40,7 @@ impl Answer {
     pub fn from_stored(question: &Question, stored: &str) -> Answer {
         match question.grading {
             Grading::Choice { .. } => Answer::Choices(stored.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()),
+            Grading::Grid { .. } => Answer::Grid(grid::from_stored(stored)),
             _ => Answer::Text(stored.to_string()),
         }
     }
@@ -50,6 +56,7 @@ pub fn grade_local(question: &Question, answer: &Answer) -> Option<Verdict> {
     let empty = match answer {
         Answer::Text(t) => t.trim().is_empty(),
         Answer::Choices(c) => c.is_empty(),
+        Answer::Grid(cells) => cells.values().all(|v| v.trim().is_empty()),
     };
     if empty {
         return Some(Verdict::Unreadable(Msg::AnswerEmpty()));
@@ -61,6 +68,10 @@ pub fn grade_local(question: &Question, answer: &Answer) -> Option<Verdict> {
             NumericVerdict::Correct => true,
             NumericVerdict::Wrong => false,
             NumericVerdict::NotANumber => return Some(Verdict::Unreadable(Msg::AnswerNotANumber())),
+        },
+        (Grading::Grid { columns, options, rows }, Answer::Grid(cells)) => match grid::grade_grid(columns, options, rows, cells) {
+            Ok(v) => v.all_right(),
+            Err(m) => return Some(Verdict::Unreadable(m)),
         },
         (Grading::Lab { .. }, Answer::Text(_)) => return None,
         _ => return Some(Verdict::Unreadable(Msg::AnswerWrongKind())),

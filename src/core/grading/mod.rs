@@ -281,3 +281,5 @@ mod tests {
     }
 }
 pub mod answer;
+pub mod grid;
+pub mod seal;

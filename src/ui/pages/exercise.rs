@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::core::engines::host::{Body, LabKey, Opened, Request};
 use crate::core::engines::{self, LabVerdict};
 use crate::core::exercise::{Exercise, Grading, Question};
+use crate::core::grading::grid::{self, cell_key, grade_grid, open_reason};
 use crate::core::grading::{grade_local, instance_seed, Answer, Verdict};
 use crate::core::markdown;
 use crate::core::msg::Msg;
@@ -126,7 +127,19 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
         let qid = qid.clone();
         state.progress.with_untracked(|p| p.get(&ex).and_then(|e| e.questions.get(&qid).cloned()))
     };
-    let text = RwSignal::new(initial.as_ref().filter(|_| !matches!(question.grading, Grading::Choice { .. })).map(|q| q.answer.clone()).unwrap_or_default());
+    let is_grid = matches!(question.grading, Grading::Grid { .. });
+    let text = RwSignal::new(initial.as_ref().filter(|_| !matches!(question.grading, Grading::Choice { .. } | Grading::Grid { .. })).map(|q| q.answer.clone()).unwrap_or_default());
+    // A grid: the option chosen per cell ("row.col"), and the grid last graded, whose cells show
+    // ✔ or ✘ (and, when right, their reason) while they keep the value graded.
+    let cells = RwSignal::new(initial.as_ref().filter(|_| is_grid).map(|q| grid::from_stored(&q.answer)).unwrap_or_default());
+    let graded = RwSignal::new(initial.as_ref().filter(|_| is_grid).map(|q| grid::from_stored(&q.answer)));
+    let grid_verdict = {
+        let grading = question.grading.clone();
+        Memo::new(move |_| match (&grading, graded.get()) {
+            (Grading::Grid { columns, options, rows }, Some(given)) => grade_grid(columns, options, rows, &given).ok(),
+            _ => None,
+        })
+    };
     let ticked = RwSignal::new(
         initial
             .as_ref()
@@ -153,7 +166,13 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
         let qid_q = qid.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let answer = if is_choice { Answer::Choices(ticked.get_untracked()) } else { Answer::Text(text.get_untracked()) };
+            let answer = if is_grid {
+                Answer::Grid(cells.get_untracked())
+            } else if is_choice {
+                Answer::Choices(ticked.get_untracked())
+            } else {
+                Answer::Text(text.get_untracked())
+            };
             let ex = ex.clone();
             let qid = qid.clone();
             let record = move |verdict: Verdict| {
@@ -177,8 +196,18 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
                     });
                 }
                 _ => {
-                    let local = if is_choice { Answer::Choices(ticked.get_untracked()) } else { Answer::Text(text.get_untracked()) };
-                    record(grade_local(question, &local).unwrap_or(Verdict::Unreadable(Msg::LabUnavailable())));
+                    let local = if is_grid {
+                        Answer::Grid(cells.get_untracked())
+                    } else if is_choice {
+                        Answer::Choices(ticked.get_untracked())
+                    } else {
+                        Answer::Text(text.get_untracked())
+                    };
+                    let verdict = grade_local(question, &local).unwrap_or(Verdict::Unreadable(Msg::LabUnavailable()));
+                    if is_grid && !matches!(verdict, Verdict::Unreadable(_)) {
+                        graded.set(Some(cells.get_untracked()));
+                    }
+                    record(verdict);
                 }
             }
         }
@@ -188,6 +217,79 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
     let input_id = format!("{dom_id}-input");
     let status_id = format!("{dom_id}-status");
     let field = match &question.grading {
+        Grading::Grid { columns, options, rows } => {
+            let disabled = move || correct.get() || gave_up.get();
+            let columns = columns.clone();
+            let header = columns.clone();
+            view! {
+                <div class="grid-wrap">
+                    <table class="grid" id=format!("{dom_id}-grid")>
+                        <caption>{move || state.t(S::GridCaption)}</caption>
+                        <thead>
+                            <tr>
+                                <td></td>
+                                {header.iter().map(|c| { let t = c.text.clone(); view! { <th scope="col">{move || localized(&t, state.lang.get()).0}</th> } }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows.iter().enumerate().map(|(r, row)| {
+                                let row_text = row.text.clone();
+                                let row = Arc::new(row.clone());
+                                view! {
+                                    <tr>
+                                        <th scope="row">{move || localized(&row_text, state.lang.get()).0}</th>
+                                        {columns.iter().enumerate().map(|(c, column)| {
+                                            let key = cell_key(&row.id, &column.id);
+                                            let select_id = format!("{dom_id}--{}--{}", row.id, column.id);
+                                            let (row_text, column_text) = (row.text.clone(), column.text.clone());
+                                            let label = move || format!("{} — {}", localized(&row_text, state.lang.get()).0, localized(&column_text, state.lang.get()).0);
+                                            let key_change = key.clone();
+                                            let key_verdict = key.clone();
+                                            let row_verdict = row.clone();
+                                            let verdict_id = format!("{select_id}-verdict");
+                                            let reason_id = format!("{select_id}-reason");
+                                            view! {
+                                                <td class="cell">
+                                                    <select id=select_id aria-label=label prop:disabled=disabled on:change=move |ev| {
+                                                        let value = event_target_value(&ev);
+                                                        cells.update(|m| { m.insert(key_change.clone(), value); });
+                                                    }>
+                                                        <option value="" prop:selected={ let key = key.clone(); move || cells.with(|m| m.get(&key).is_none_or(|v| v.is_empty())) }>{move || state.t(S::GridChoose)}</option>
+                                                        {options.iter().map(|o| {
+                                                            let (oid, otext, key) = (o.id.clone(), o.text.clone(), key.clone());
+                                                            let oid_sel = oid.clone();
+                                                            view! { <option value=oid prop:selected=move || cells.with(|m| m.get(&key) == Some(&oid_sel))>{move || localized(&otext, state.lang.get()).0}</option> }
+                                                        }).collect_view()}
+                                                    </select>
+                                                    {move || {
+                                                        // Only while the cell keeps the value that was graded.
+                                                        let given = graded.with(|g| g.as_ref().and_then(|g| g.get(&key_verdict).cloned()))?;
+                                                        if cells.with(|m| m.get(&key_verdict) != Some(&given)) {
+                                                            return None;
+                                                        }
+                                                        let cell = grid_verdict.with(|v| v.as_ref().and_then(|v| v.cell(r, c).cloned()))?;
+                                                        Some(if cell.right {
+                                                            let reason = open_reason(&row_verdict, c, &cell.given).unwrap_or_default();
+                                                            view! {
+                                                                <span class="cell-verdict correct" id=verdict_id.clone()>"✔ " {move || state.t(S::CellRight)}</span>
+                                                                <span class="reason" id=reason_id.clone()>{move || localized(&reason, state.lang.get()).0}</span>
+                                                            }.into_any()
+                                                        } else {
+                                                            view! { <span class="cell-verdict wrong" id=verdict_id.clone()>"✘ " {move || state.t(S::CellWrong)}</span> }.into_any()
+                                                        })
+                                                    }}
+                                                </td>
+                                            }
+                                        }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
         Grading::Choice { multiple, choices, .. } => {
             let multiple = *multiple;
             let legend_key = if multiple { S::TickAll } else { S::TickOne };
@@ -282,6 +384,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
                     Verdict::Wrong => view! { <span class="wrong">"✘ " {move || state.t(S::Wrong)}</span> }.into_any(),
                     Verdict::Unreadable(m) => view! { <span class="unreadable">{move || m.render(state.lang.get())}</span> }.into_any(),
                 })}
+                {move || grid_verdict.get().map(|v| view! { " " <span class="grid-score">{move || Msg::GridScore(v.right(), v.total()).render(state.lang.get())}</span> })}
             </p>
         </form>
     }
