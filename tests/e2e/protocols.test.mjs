@@ -192,3 +192,50 @@ test('PROT-01: the credentials read in the capture viewer grade right; the broke
   await form.locator('.verdict').getByText('That is not the right answer').waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+/** The right grid of an exercise, from the instructor's sidecar (`[id.question]` then `row = { col = "option", … }`). */
+async function sidecarGrid(exercise, question) {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(new URL('../../exercises.solutions.toml', import.meta.url), 'utf8');
+  const block = text.split(`[${exercise}.${question}]`)[1].split(/\n\[/)[0];
+  const grid = {};
+  for (const [, row, cells] of block.matchAll(/^([a-z0-9-]+) = \{(.*)\}$/gm)) {
+    grid[row] = Object.fromEntries([...cells.matchAll(/([a-z0-9-]+) = "([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  }
+  return grid;
+}
+
+test('PROT-05: the protocol grid is graded per cell; a right cell opens its reason, a wrong one does not; all right solves it', async () => {
+  const page = await newPage(browser, { bypassCSP: true });
+  await withStorage(page, site.url, { 'seclab.lang': 'en' });
+  await openExercise(page, 'security-matrix');
+  const grid = await sidecarGrid('security-matrix', 'matrix');
+  const cells = Object.entries(grid).flatMap(([row, cols]) => Object.entries(cols).map(([col, option]) => ({ row, col, option })));
+  assert.equal(cells.length, 35);
+  const options = await page.locator(`#q-matrix--${cells[0].row}--${cells[0].col} option`).evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  // One cell wrong, every other right.
+  const [wrongCell] = cells;
+  const wrongOption = options.find((o) => o !== wrongCell.option);
+  for (const c of cells) await page.selectOption(`#q-matrix--${c.row}--${c.col}`, c === wrongCell ? wrongOption : c.option);
+  const form = page.locator('form.question:has(#q-matrix-grid)');
+  await form.locator('button[type="submit"]').click();
+  await page.locator('#q-matrix-status').getByText('That is not the right answer').waitFor();
+  assert.match(await page.locator('#q-matrix-status').textContent(), /34 of 35/);
+  const id = (c) => `#q-matrix--${c.row}--${c.col}`;
+  assert.match(await page.locator(`${id(wrongCell)}-verdict`).textContent(), /✘/);
+  assert.equal(await page.locator(`${id(wrongCell)}-reason`).count(), 0, 'a wrong cell shows no reason');
+  const right = cells[1];
+  assert.match(await page.locator(`${id(right)}-verdict`).textContent(), /✔/);
+  const reason = (await page.locator(`${id(right)}-reason`).textContent()).trim();
+  assert.ok(reason.length > 20 && !reason.startsWith('sealed:'), `the reason opened: ${reason}`);
+  assert.deepEqual(await axe(page), []);
+
+  await page.selectOption(id(wrongCell), wrongCell.option);
+  await form.locator('button[type="submit"]').click();
+  await page.locator('#q-matrix-status').getByText('Correct!').waitFor();
+  assert.ok(await page.locator(id(wrongCell)).isDisabled(), 'a solved grid is locked');
+  await page.reload();
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+  assert.equal(await page.locator(id(wrongCell)).inputValue(), wrongCell.option, 'the grid answer is kept after a reload');
+  assert.deepEqual(page.problems, []);
+});
