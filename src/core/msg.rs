@@ -166,9 +166,19 @@ impl<'de> Deserialize<'de> for M {
 macro_rules! catalogue {
     ($( $name:ident $(( $($arg:ident),* ))? => $fr:literal, $en:literal; )*) => {
         /// Every catalogue entry. `M::X.text(lang)` for a label; `Msg::X(args)` for a message.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        // Named in debug output natively (tests, the command line); in wasm a number, so that
+        // the page does not carry a table of every entry's name.
+        #[cfg_attr(not(target_arch = "wasm32"), derive(Debug))]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[repr(u16)]
         pub enum M { $($name),* }
+
+        #[cfg(target_arch = "wasm32")]
+        impl std::fmt::Debug for M {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "M#{}", *self as u16)
+            }
+        }
 
         impl M {
             pub const ALL: &'static [M] = &[$(M::$name),*];

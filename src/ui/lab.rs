@@ -29,18 +29,18 @@ pub fn LabPanel(spec: &'static EngineSpec, key: LabKey, opened: Opened, exercise
     let form_after = form.clone();
     view! {
         <section class="lab" aria-labelledby="lab-title">
-            <h2 id="lab-title">{move || state.t(S::Lab)} " — " {move || spec.title.text(state.lang.get())}</h2>
+            <h2 id="lab-title">{state.tr(S::Lab)} " — " {state.label(spec.title)}</h2>
             {budget.map(|b| view! {
                 <p class="budget" aria-live="polite">
-                    {move || state.t(S::QueriesUsed)} {move || state.t(S::Colon)}
+                    {state.tr(S::QueriesUsed)} {state.tr(S::Colon)}
                     <strong class="queries-used">{move || used.get()}</strong> " / " {b}
                 </p>
-                <progress class="budget-bar" max=b value=move || used.get().min(b) aria-label=move || state.t(S::QueriesUsed)></progress>
+                <progress class="budget-bar" max=b value=move || used.get().min(b) aria-label=state.tr(S::QueriesUsed)></progress>
             })}
             {always.into_iter().map(form).collect_view()}
             {move || solved.get().then(|| after.iter().map(|t| form_after(t)).collect_view())}
             {spec.view.map(|name| crate::ui::views::draw(name, key.clone()))}
-            {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{move || state.t(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
+            {workbench_href.map(|href| view! { <p><leptos_router::components::A href=href>{state.tr(S::OpenInWorkbench)}</leptos_router::components::A></p> })}
         </section>
     }
 }

@@ -43,7 +43,7 @@ pub fn Markdown(#[prop(into)] source: Signal<String>, class: &'static str, #[pro
         });
     });
     let body = move || html.get().unwrap_or_default();
-    let error = move || failed.get().map(|m| view! { <p class="error" role="alert">{move || m.render(state.lang.get())}</p> });
+    let error = move || failed.get().map(|m| view! { <p class="error" role="alert">{state.message(m.clone())}</p> });
     let waiting = move || html.with(Option::is_none);
     match tag {
         Some("li") => view! { <li class:loading=waiting><div class=class inner_html=body></div> {error}</li> }.into_any(),

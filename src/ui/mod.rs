@@ -66,12 +66,12 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || state.t(S::SkipToContent)}</a>
+            <a class="skip-link" href="#main">{state.tr(S::SkipToContent)}</a>
             <Header/>
             <Notices/>
             <PackBanner/>
             <main id="main" tabindex="-1">
-                <Routes fallback=move || view! { <h1>{move || state.t(S::NotFound)}</h1> }>
+                <Routes fallback=move || view! { <h1>{state.tr(S::NotFound)}</h1> }>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/track/:id") view=pages::track::TrackPage/>
                     <Route path=path!("/exercise/:id") view=pages::exercise::ExercisePage/>
@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workbench") view=pages::workbench::WorkbenchPage/>
                 </Routes>
             </main>
-            <footer class="site-footer"><p>{move || state.t(S::Footer)}</p></footer>
+            <footer class="site-footer"><p>{state.tr(S::Footer)}</p></footer>
         </Router>
     }
 }
@@ -92,22 +92,22 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <p class="brand"><A href="/">"SecLab"</A></p>
-            <nav aria-label=move || state.t(S::NavMain)>
+            <nav aria-label=state.tr(S::NavMain)>
                 <ul>
-                    <li><A href="/">{move || state.t(S::NavHome)}</A></li>
-                    <li><A href="/workbench">{move || state.t(S::NavWorkbench)}</A></li>
-                    <li><A href="/progress">{move || state.t(S::NavProgress)}</A></li>
-                    <li><A href="/settings">{move || state.t(S::NavSettings)}</A></li>
+                    <li><A href="/">{state.tr(S::NavHome)}</A></li>
+                    <li><A href="/workbench">{state.tr(S::NavWorkbench)}</A></li>
+                    <li><A href="/progress">{state.tr(S::NavProgress)}</A></li>
+                    <li><A href="/settings">{state.tr(S::NavSettings)}</A></li>
                 </ul>
             </nav>
             <button
                 type="button"
                 class="lang-switch"
                 on:click=toggle
-                aria-label=move || state.t(S::LanguageSwitchLabel)
+                aria-label=state.tr(S::LanguageSwitchLabel)
                 lang=move || state.lang.get().other().code()
             >
-                {move || state.t(S::LanguageSwitch)}
+                {state.tr(S::LanguageSwitch)}
             </button>
         </header>
     }
@@ -131,19 +131,19 @@ fn Notices() -> impl IntoView {
                         Notice::KeptAside { key, raw } => {
                             let raw = raw.clone();
                             view! {
-                                <p>{move || state.t(S::StorageUnreadable)} " (" <code>{key.clone()}</code> ")"</p>
+                                <p>{state.tr(S::StorageUnreadable)} " (" <code>{key.clone()}</code> ")"</p>
                                 <button type="button" on:click=move |_| storage::download("seclab-progress-unreadable.json", &raw)>
-                                    {move || state.t(S::DownloadKeptAside)}
+                                    {state.tr(S::DownloadKeptAside)}
                                 </button>
                             }.into_any()
                         }
-                        Notice::StorageFull => view! { <p>{move || state.t(S::StorageFull)}</p> }.into_any(),
-                        Notice::StorageUnavailable => view! { <p>{move || state.t(S::StorageUnavailable)}</p> }.into_any(),
+                        Notice::StorageFull => view! { <p>{state.tr(S::StorageFull)}</p> }.into_any(),
+                        Notice::StorageUnavailable => view! { <p>{state.tr(S::StorageUnavailable)}</p> }.into_any(),
                     };
                     view! {
                         <div class="notice warning">
                             {body}
-                            <button type="button" class="secondary" on:click=dismiss>{move || state.t(S::Dismiss)}</button>
+                            <button type="button" class="secondary" on:click=dismiss>{state.tr(S::Dismiss)}</button>
                         </div>
                     }
                 }
@@ -165,10 +165,10 @@ fn PackBanner() -> impl IntoView {
             let files: Vec<String> = diags.iter().map(|d| d.file.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
             view! {
                 <section class="banner error" role="alert" aria-labelledby="banner-title">
-                    <h2 id="banner-title">{move || state.t(S::BannerBrokenFiles)}</h2>
+                    <h2 id="banner-title">{state.tr(S::BannerBrokenFiles)}</h2>
                     <ul class="broken-files">{files.into_iter().map(|f| view! { <li><code>{f}</code></li> }).collect_view()}</ul>
                     <details>
-                        <summary>{move || state.t(S::BannerDetails)}</summary>
+                        <summary>{state.tr(S::BannerDetails)}</summary>
                         <pre class="diagnostics">{diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")}</pre>
                     </details>
                 </section>
@@ -181,10 +181,10 @@ fn PackBanner() -> impl IntoView {
 pub fn with_pack<V: IntoView + 'static>(ready: impl Fn(std::sync::Arc<crate::core::exercise::Pack>) -> V + Send + Sync + 'static) -> impl IntoView {
     let state = use_state();
     move || match state.pack.get() {
-        PackLoad::Loading => view! { <p role="status" class="loading">{move || state.t(S::Loading)}</p> }.into_any(),
+        PackLoad::Loading => view! { <p role="status" class="loading">{state.tr(S::Loading)}</p> }.into_any(),
         PackLoad::Failed(diags) => view! {
             <section class="banner error" role="alert">
-                <h2>{move || state.t(S::PackFailed)}</h2>
+                <h2>{state.tr(S::PackFailed)}</h2>
                 <pre class="diagnostics">{diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")}</pre>
             </section>
         }

@@ -76,7 +76,7 @@ fn step_view(state: AppState, step: Step, signed: bool) -> impl IntoView {
     let leg = move |class: &'static str, word: S, text: Option<String>| {
         view! {
             <span class=format!("kex-leg {class}")>
-                <span class="visually-hidden">{move || state.t(word)} {move || state.t(S::Colon)}</span>
+                <span class="visually-hidden">{state.tr(word)} {state.tr(S::Colon)}</span>
                 <span class="mono">{text.unwrap_or_else(|| state.t(S::KexLost).to_string())}</span>
             </span>
         }
@@ -105,7 +105,7 @@ fn step_view(state: AppState, step: Step, signed: bool) -> impl IntoView {
 fn key_or_none(state: AppState, key: Option<[u8; 32]>, class: &str) -> impl IntoView {
     match key {
         Some(k) => view! { <output class=format!("mono {class}")>{hex::encode(k)}</output> }.into_any(),
-        None => view! { <span class="meta">{move || state.t(S::KexNone)}</span> }.into_any(),
+        None => view! { <span class="meta">{state.tr(S::KexNone)}</span> }.into_any(),
     }
 }
 
@@ -113,20 +113,20 @@ fn side_view(state: AppState, id: &'static str, title: S, side: Side, reading: O
     let verified = side.verified;
     view! {
         <section class="kex-party" aria-labelledby=id>
-            <h4 id=id>{move || state.t(title)}</h4>
+            <h4 id=id>{state.tr(title)}</h4>
             <dl>
-                <dt>{move || state.t(S::KexEphemeral)}</dt>
+                <dt>{state.tr(S::KexEphemeral)}</dt>
                 <dd class="mono">{short_hex(&side.ephemeral_public)}</dd>
-                <dt>{move || state.t(S::KexPeer)}</dt>
+                <dt>{state.tr(S::KexPeer)}</dt>
                 <dd class="mono">{side.peer_public.map(|k| short_hex(&k)).unwrap_or_default()}</dd>
                 {verified.map(|ok| view! {
-                    <dt>{move || state.t(S::KexVerified)}</dt>
+                    <dt>{state.tr(S::KexVerified)}</dt>
                     <dd class=if ok { "correct" } else { "wrong" }>{move || state.t(if ok { S::KexValid } else { S::KexInvalid })}</dd>
                 })}
-                <dt>{move || state.t(S::KexSessionKey)}</dt>
+                <dt>{state.tr(S::KexSessionKey)}</dt>
                 <dd>{key_or_none(state, side.session_key, &format!("{id}-key"))}</dd>
                 {reading.map(|r| view! {
-                    <dt>{move || state.t(S::KexReadingReceived)}</dt>
+                    <dt>{state.tr(S::KexReadingReceived)}</dt>
                     <dd><output class="mono kex-bob-reading">{r}</output></dd>
                 })}
             </dl>
@@ -175,20 +175,20 @@ pub fn KexSequence(key: LabKey) -> impl IntoView {
     let (d1, d2, d3) = (decide.clone(), decide.clone(), decide);
     view! {
         <section class="tool kex" aria-labelledby="kex-title">
-            <h3 id="kex-title">{move || state.t(S::KexTitle)}</h3>
-            <p class="meta">{move || state.t(S::KexHelp)}</p>
+            <h3 id="kex-title">{state.tr(S::KexTitle)}</h3>
+            <p class="meta">{state.tr(S::KexHelp)}</p>
             <div class="kex-diagram">
                 <div class="kex-lifelines" aria-hidden="true">
                     <span>"Alice"</span><span></span><span>"Mallory"</span><span></span><span>"Bob"</span>
                 </div>
-                <ol class="kex-messages" aria-label=move || state.t(S::KexDiagram)>
+                <ol class="kex-messages" aria-label=state.tr(S::KexDiagram)>
                     {move || {
                         let t = trace.get();
                         let signed = t.authenticated;
                         t.steps.into_iter().map(|s| step_view(state, s, signed)).collect_view()
                     }}
                 </ol>
-                {move || trace.with(|t| t.steps.is_empty()).then(|| view! { <p class="meta kex-empty">{move || state.t(S::KexNoMessage)}</p> })}
+                {move || trace.with(|t| t.steps.is_empty()).then(|| view! { <p class="meta kex-empty">{state.tr(S::KexNoMessage)}</p> })}
             </div>
             <div class="kex-controls" role="group" aria-labelledby="kex-next">
                 <p id="kex-next">
@@ -198,18 +198,18 @@ pub fn KexSequence(key: LabKey) -> impl IntoView {
                     })}
                 </p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| d1(Action::Forward) prop:disabled=finished>{move || state.t(S::KexForward)}</button>
-                    <button type="button" on:click=move |_| d2(Action::Replace) prop:disabled=finished>{move || state.t(S::KexReplace)}</button>
-                    <button type="button" on:click=move |_| d3(Action::Drop) prop:disabled=finished>{move || state.t(S::KexDrop)}</button>
-                    <button type="button" class="secondary" on:click=restart>{move || state.t(S::KexRestart)}</button>
+                    <button type="button" on:click=move |_| d1(Action::Forward) prop:disabled=finished>{state.tr(S::KexForward)}</button>
+                    <button type="button" on:click=move |_| d2(Action::Replace) prop:disabled=finished>{state.tr(S::KexReplace)}</button>
+                    <button type="button" on:click=move |_| d3(Action::Drop) prop:disabled=finished>{state.tr(S::KexDrop)}</button>
+                    <button type="button" class="secondary" on:click=restart>{state.tr(S::KexRestart)}</button>
                 </div>
             </div>
             <p class="kex-live" role="status" aria-live="polite">{announce}</p>
             <div class="kex-result">
-                <p class="kex-outcome"><strong>{move || state.t(S::KexOutcome)} {move || state.t(S::Colon)}</strong> {move || trace.with(|t| outcome_text(state, t))}</p>
+                <p class="kex-outcome"><strong>{state.tr(S::KexOutcome)} {state.tr(S::Colon)}</strong> {move || trace.with(|t| outcome_text(state, t))}</p>
                 {move || trace.with(|t| match t.outcome {
                     Outcome::Aborted { alert, .. } => Some(view! {
-                        <p>{move || state.t(S::KexAlertCode)} {move || state.t(S::Colon)} <output class="mono kex-alert">{hex::encode(alert)}</output></p>
+                        <p>{state.tr(S::KexAlertCode)} {state.tr(S::Colon)} <output class="mono kex-alert">{hex::encode(alert)}</output></p>
                     }),
                     _ => None,
                 })}
@@ -225,18 +225,18 @@ pub fn KexSequence(key: LabKey) -> impl IntoView {
                     view! {
                         {side_view(state, "kex-alice", S::KexAlice, t.alice.clone(), None)}
                         <section class="kex-party kex-mallory" aria-labelledby="kex-mallory">
-                            <h4 id="kex-mallory">{move || state.t(S::KexMallory)}</h4>
+                            <h4 id="kex-mallory">{state.tr(S::KexMallory)}</h4>
                             <dl>
-                                <dt>{move || state.t(S::KexEphemeral)}</dt>
+                                <dt>{state.tr(S::KexEphemeral)}</dt>
                                 <dd class="mono">{short_hex(&mallory.public)}</dd>
-                                <dt>{move || state.t(S::KexKeyWithAlice)}</dt>
+                                <dt>{state.tr(S::KexKeyWithAlice)}</dt>
                                 <dd>{key_or_none(state, mallory.key_with_alice, "kex-mallory-alice-key")}</dd>
-                                <dt>{move || state.t(S::KexKeyWithBob)}</dt>
+                                <dt>{state.tr(S::KexKeyWithBob)}</dt>
                                 <dd>{key_or_none(state, mallory.key_with_bob, "kex-mallory-bob-key")}</dd>
-                                <dt>{move || state.t(S::KexDecrypted)}</dt>
+                                <dt>{state.tr(S::KexDecrypted)}</dt>
                                 <dd>{match mallory.read.clone() {
                                     Some(r) => view! { <output class="mono kex-read">{r}</output> }.into_any(),
-                                    None => view! { <span class="meta">{move || state.t(S::KexNone)}</span> }.into_any(),
+                                    None => view! { <span class="meta">{state.tr(S::KexNone)}</span> }.into_any(),
                                 }}</dd>
                             </dl>
                         </section>

@@ -52,6 +52,28 @@ impl AppState {
         s.get(self.lang.get())
     }
 
+    /// An interface string as a view or attribute that follows the language. Every use shares
+    /// this one closure type: a `move || state.t(..)` written at each place is a new type, and
+    /// each one made Leptos build its rendering code again (about 30 KB of the page's wasm).
+    pub fn tr(self, s: S) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || s.get(self.lang.get())
+    }
+
+    /// A catalogue label that follows the language (one closure type, as for [`AppState::tr`]).
+    pub fn label(self, m: crate::core::msg::M) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || m.text(self.lang.get())
+    }
+
+    /// A catalogue message with its arguments, in the current language.
+    pub fn message(self, m: crate::core::msg::Msg) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        move || m.render(self.lang.get())
+    }
+
+    /// An exercise file's text in the current language (the other one if it is missing).
+    pub fn text(self, t: exercise::Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        move || t.get(self.lang.get()).0.to_string()
+    }
+
     pub fn notify(&self, notice: Notice) {
         self.notices.update(|n| {
             if !n.contains(&notice) {

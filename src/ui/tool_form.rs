@@ -103,8 +103,8 @@ pub fn ToolForm(
     view! {
         <form class="tool" class:workbench-tool=prefix == "wb" id=form_id.clone() aria-labelledby=title_id on:submit=run>
             {heading}
-            <p class="meta">{move || spec.help.text(state.lang.get())}</p>
-            {(spec.cost == Cost::Long).then(|| view! { <p class="meta">{move || state.t(S::WorkbenchHeavy)}</p> })}
+            <p class="meta">{state.label(spec.help)}</p>
+            {(spec.cost == Cost::Long).then(|| view! { <p class="meta">{state.tr(S::WorkbenchHeavy)}</p> })}
             {spec.fields.iter().map(|f| {
                 let value = values[f.id];
                 let id = format!("{form_id}-{}", f.id);
@@ -128,13 +128,13 @@ pub fn ToolForm(
                         <input type="text" id=id.clone() class="mono" autocomplete="off" spellcheck="false" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
                     }.into_any(),
                 };
-                view! { <div class="field"><label for=id>{move || label.text(state.lang.get())}</label>{control}</div> }
+                view! { <div class="field"><label for=id>{state.label(label)}</label>{control}</div> }
             }).collect_view()}
             <div class="actions">
-                <button type="submit" prop:disabled=move || matches!(status.get(), Status::Running { .. })>{move || spec.button.text(state.lang.get())}</button>
+                <button type="submit" prop:disabled=move || matches!(status.get(), Status::Running { .. })>{state.label(spec.button)}</button>
                 {move || match status.get() {
                     Status::Running { job, .. } if spec.cost == Cost::Long => Some(view! {
-                        <button type="button" class="secondary stop" on:click=move |_| worker::cancel(job)>{move || state.t(S::Stop)}</button>
+                        <button type="button" class="secondary stop" on:click=move |_| worker::cancel(job)>{state.tr(S::Stop)}</button>
                     }),
                     _ => None,
                 }}
@@ -147,17 +147,17 @@ pub fn ToolForm(
                     Status::Running { done, total, note, .. } => view! {
                         <p>
                             {if total > 0 {
-                                view! { <progress class="job-bar" max=total value=done aria-label=move || state.t(S::WorkbenchRunning)></progress> }.into_any()
+                                view! { <progress class="job-bar" max=total value=done aria-label=state.tr(S::WorkbenchRunning)></progress> }.into_any()
                             } else {
-                                view! { <progress class="job-bar" aria-label=move || state.t(S::WorkbenchRunning)></progress> }.into_any()
+                                view! { <progress class="job-bar" aria-label=state.tr(S::WorkbenchRunning)></progress> }.into_any()
                             }}
-                            " " {move || state.t(S::WorkbenchRunning)}
+                            " " {state.tr(S::WorkbenchRunning)}
                         </p>
-                        {note.map(|n| view! { <p class="meta job-note">{move || n.render(state.lang.get())}</p> })}
+                        {note.map(|n| view! { <p class="meta job-note">{state.message(n.clone())}</p> })}
                     }.into_any(),
                     Status::Done(Ok(run), ms) => view! {
                         {(spec.id == "rsa-keygen").then(|| crate::core::workbench::key_links(&run)).flatten().map(|links| view! {
-                            <p class="key-links">{move || state.t(S::KeygenUseKey)} " "
+                            <p class="key-links">{state.tr(S::KeygenUseKey)} " "
                                 {links.into_iter().map(|(name, link)| view! { <leptos_router::components::A href=workbench_href(&link)>{name}</leptos_router::components::A> " " }).collect_view()}
                             </p>
                         })}
@@ -165,7 +165,7 @@ pub fn ToolForm(
                         {(prefix == "wb").then(|| view! { <p class="meta">{move || format!("{}{}{} ms", state.t(S::WorkbenchElapsed), state.t(S::Colon), ms.round() as u64)}</p> })}
                     }.into_any(),
                     Status::Done(Err(message), _) => view! {
-                        <p class="error">{move || state.t(S::Error)} {move || state.t(S::Colon)} {move || message.render(state.lang.get())}</p>
+                        <p class="error">{state.tr(S::Error)} {state.tr(S::Colon)} {state.message(message.clone())}</p>
                     }.into_any(),
                 }}
             </div>
@@ -182,7 +182,7 @@ pub fn Outputs(outputs: Vec<Output>) -> impl IntoView {
             {outputs.into_iter().map(|o| {
                 let label = o.label.clone();
                 view! {
-                    <dt>{move || label.render(state.lang.get())}</dt>
+                    <dt>{state.message(label.clone())}</dt>
                     <dd>{value_view(o.value, state.lang)}</dd>
                 }
             }).collect_view()}

@@ -61,8 +61,8 @@ fn Pictures(key: LabKey) -> impl IntoView {
                 let (alt, caption) = (p.alt, p.caption);
                 view! {
                     <figure class="picture">
-                        <canvas id=p.id node_ref=canvas width=w.to_string() height=h.to_string() role="img" aria-label=move || alt.text(state.lang.get())></canvas>
-                        <figcaption>{move || caption.text(state.lang.get())}</figcaption>
+                        <canvas id=p.id node_ref=canvas width=w.to_string() height=h.to_string() role="img" aria-label=state.label(alt)></canvas>
+                        <figcaption>{state.label(caption)}</figcaption>
                     </figure>
                 }
             }).collect_view()}
@@ -105,27 +105,27 @@ fn FleetGrid(key: LabKey) -> impl IntoView {
             let total = f.devices.len();
             view! {
                 <section class="tool fleet" aria-labelledby="fleet-title">
-                    <h3 id="fleet-title">{move || state.t(S::FleetTitle)}</h3>
-                    <p class="meta">{move || state.t(S::FleetHelp)}</p>
+                    <h3 id="fleet-title">{state.tr(S::FleetTitle)}</h3>
+                    <p class="meta">{state.tr(S::FleetHelp)}</p>
                     <div class="field">
-                        <label for="fleet-scheme">{move || state.t(S::FleetScheme)}</label>
+                        <label for="fleet-scheme">{state.tr(S::FleetScheme)}</label>
                         <select id="fleet-scheme" on:change=move |ev| scheme.set(event_target_value(&ev)) prop:value=move || scheme.get()>
                             {f.schemes.iter().map(|o| view! { <option value=o.clone()>{o.to_uppercase()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for="fleet-breach">{move || state.t(S::FleetBreach)}</label>
+                        <label for="fleet-breach">{state.tr(S::FleetBreach)}</label>
                         <select id="fleet-breach" on:change=move |ev| breach.set(event_target_value(&ev)) prop:value=move || breach.get()>
                             {f.devices.iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
-                            <option value="server">{move || state.t(S::FleetServer)}</option>
+                            <option value="server">{state.tr(S::FleetServer)}</option>
                         </select>
                     </div>
-                    <button type="button" on:click=show>{move || state.t(S::FleetButton)}</button>
+                    <button type="button" on:click=show>{state.tr(S::FleetButton)}</button>
                     <div role="status" aria-live="polite">
                         {move || cells.get().map(|cells| {
                             let count = cells.iter().filter(|(_, e)| *e).count();
                             view! {
-                                <p class="fleet-count"><strong>{count}</strong> " / " {total} " " {move || state.t(S::FleetCount)}</p>
+                                <p class="fleet-count"><strong>{count}</strong> " / " {total} " " {state.tr(S::FleetCount)}</p>
                                 <ul class="fleet-grid">
                                     {cells.into_iter().map(|(name, exposed)| view! {
                                         <li class=if exposed { "fleet-exposed" } else { "fleet-safe" }>

@@ -30,7 +30,7 @@ pub fn ExercisePage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     with_pack(move |pack| {
         let Some(ex) = pack.exercise(&id()).cloned() else {
-            return view! { <h1>{move || state.t(S::ExerciseNotFound)}</h1> <p><A href="/">{move || state.t(S::BackToTracks)}</A></p> }.into_any();
+            return view! { <h1>{state.tr(S::ExerciseNotFound)}</h1> <p><A href="/">{state.tr(S::BackToTracks)}</A></p> }.into_any();
         };
         let ex = Arc::new(ex);
         {
@@ -72,37 +72,37 @@ pub fn ExercisePage() -> impl IntoView {
         let requires: Vec<(String, crate::core::exercise::Text)> = ex.requires.iter().filter_map(|r| pack.exercise(r).map(|e| (r.clone(), e.title.clone()))).collect();
         view! {
             <p class="breadcrumb">
-                {track.map(|t| { let tt = t.title.clone(); view! { <A href=format!("/track/{}", t.id)>{move || localized(&tt, state.lang.get()).0}</A> } })}
+                {track.map(|t| { let tt = t.title.clone(); view! { <A href=format!("/track/{}", t.id)>{state.text(tt.clone())}</A> } })}
             </p>
             <article class="exercise" aria-labelledby="exercise-title">
-                <h1 id="exercise-title">{move || localized(&title, state.lang.get()).0}</h1>
+                <h1 id="exercise-title">{state.text(title.clone())}</h1>
                 <p class="meta">
                     {let (difficulty, minutes, competencies) = (ex.difficulty, ex.minutes, ex.competencies.join(", "));
                     move || format!("{} {difficulty}/5 · {minutes} {} · {}{}{competencies}", state.t(S::Difficulty), state.t(S::Minutes), state.t(S::Competencies), state.t(S::Colon))}
                 </p>
                 <p class="score" aria-live="polite">{score_line}</p>
                 {(!requires.is_empty()).then(|| view! {
-                    <p class="meta">{move || state.t(S::Recommended)} {move || state.t(S::Colon)}
-                        {requires.iter().map(|(rid, rt)| { let rt = rt.clone(); view! { <A href=format!("/exercise/{rid}")>{move || localized(&rt, state.lang.get()).0}</A> " " } }).collect_view()}
+                    <p class="meta">{state.tr(S::Recommended)} {state.tr(S::Colon)}
+                        {requires.iter().map(|(rid, rt)| { let rt = rt.clone(); view! { <A href=format!("/exercise/{rid}")>{state.text(rt.clone())}</A> " " } }).collect_view()}
                     </p>
                 })}
                 <section aria-labelledby="statement-title">
-                    <h2 id="statement-title">{move || state.t(S::Statement)}</h2>
-                    {move || statement.get().1.then(|| view! { <p class="notice-lang">{move || state.t(S::OtherLanguageNotice)}</p> })}
-                    {move || waiting().then(|| view! { <p class="loading" role="status"><progress aria-label=move || state.t(S::PreparingInstance)></progress> " " {move || state.t(S::PreparingInstance)}</p> })}
+                    <h2 id="statement-title">{state.tr(S::Statement)}</h2>
+                    {move || statement.get().1.then(|| view! { <p class="notice-lang">{state.tr(S::OtherLanguageNotice)}</p> })}
+                    {move || waiting().then(|| view! { <p class="loading" role="status"><progress aria-label=state.tr(S::PreparingInstance)></progress> " " {state.tr(S::PreparingInstance)}</p> })}
                     {move || (!waiting()).then(|| view! { <Markdown source=Signal::derive(move || statement.get().0) class="markdown"/> })}
-                    {ex.lab.is_some().then(|| view! { <p class="meta">{move || state.t(S::YourInstance)}</p> })}
+                    {ex.lab.is_some().then(|| view! { <p class="meta">{state.tr(S::YourInstance)}</p> })}
                 </section>
                 {let (key, spec) = (key.clone(), ex.lab.as_ref().and_then(|l| engines::find(&l.kind)));
                 move || match (instance.get(), key.clone(), spec) {
                     (Instance::Ready(opened), Some(key), Some(spec)) => Some(view! { <LabPanel spec=spec key=key opened=opened exercise=ex_lab.clone() solved=solved/> }.into_any()),
-                    (Instance::Failed(m), _, _) => Some(view! { <p class="error" role="alert">{move || Msg::LabUnavailable().render(state.lang.get())} " (" {move || m.render(state.lang.get())} ")"</p> }.into_any()),
+                    (Instance::Failed(m), _, _) => Some(view! { <p class="error" role="alert">{move || Msg::LabUnavailable().render(state.lang.get())} " (" {state.message(m.clone())} ")"</p> }.into_any()),
                     _ => None,
                 }}
                 <section aria-labelledby="questions-title">
-                    <h2 id="questions-title">{move || state.t(S::Questions)}</h2>
+                    <h2 id="questions-title">{state.tr(S::Questions)}</h2>
                     {ex.questions.iter().enumerate().map(|(i, q)| view! { <QuestionView exercise=ex.clone() question=q.clone() number=i + 1 vars=vars key=key.clone()/> }).collect_view()}
-                    {move || solved.get().then(|| view! { <p class="verdict correct" role="status">{move || state.t(S::ExerciseSolved)}</p> })}
+                    {move || solved.get().then(|| view! { <p class="verdict correct" role="status">{state.tr(S::ExerciseSolved)}</p> })}
                 </section>
                 <Hints exercise=ex.clone() vars=vars/>
                 <Solution exercise=ex.clone() solved=solved vars=vars/>
@@ -224,11 +224,11 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
             view! {
                 <div class="grid-wrap">
                     <table class="grid" id=format!("{dom_id}-grid")>
-                        <caption>{move || state.t(S::GridCaption)}</caption>
+                        <caption>{state.tr(S::GridCaption)}</caption>
                         <thead>
                             <tr>
                                 <td></td>
-                                {header.iter().map(|c| { let t = c.text.clone(); view! { <th scope="col">{move || localized(&t, state.lang.get()).0}</th> } }).collect_view()}
+                                {header.iter().map(|c| { let t = c.text.clone(); view! { <th scope="col">{state.text(t.clone())}</th> } }).collect_view()}
                             </tr>
                         </thead>
                         <tbody>
@@ -237,7 +237,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
                                 let row = Arc::new(row.clone());
                                 view! {
                                     <tr>
-                                        <th scope="row">{move || localized(&row_text, state.lang.get()).0}</th>
+                                        <th scope="row">{state.text(row_text.clone())}</th>
                                         {columns.iter().enumerate().map(|(c, column)| {
                                             let key = cell_key(&row.id, &column.id);
                                             let select_id = format!("{dom_id}--{}--{}", row.id, column.id);
@@ -254,11 +254,11 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
                                                         let value = event_target_value(&ev);
                                                         cells.update(|m| { m.insert(key_change.clone(), value); });
                                                     }>
-                                                        <option value="" prop:selected={ let key = key.clone(); move || cells.with(|m| m.get(&key).is_none_or(|v| v.is_empty())) }>{move || state.t(S::GridChoose)}</option>
+                                                        <option value="" prop:selected={ let key = key.clone(); move || cells.with(|m| m.get(&key).is_none_or(|v| v.is_empty())) }>{state.tr(S::GridChoose)}</option>
                                                         {options.iter().map(|o| {
                                                             let (oid, otext, key) = (o.id.clone(), o.text.clone(), key.clone());
                                                             let oid_sel = oid.clone();
-                                                            view! { <option value=oid prop:selected=move || cells.with(|m| m.get(&key) == Some(&oid_sel))>{move || localized(&otext, state.lang.get()).0}</option> }
+                                                            view! { <option value=oid prop:selected=move || cells.with(|m| m.get(&key) == Some(&oid_sel))>{state.text(otext.clone())}</option> }
                                                         }).collect_view()}
                                                     </select>
                                                     {move || {
@@ -271,11 +271,11 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
                                                         Some(if cell.right {
                                                             let reason = open_reason(&row_verdict, c, &cell.given).unwrap_or_default();
                                                             view! {
-                                                                <span class="cell-verdict correct" id=verdict_id.clone()>"✔ " {move || state.t(S::CellRight)}</span>
-                                                                <span class="reason" id=reason_id.clone()>{move || localized(&reason, state.lang.get()).0}</span>
+                                                                <span class="cell-verdict correct" id=verdict_id.clone()>"✔ " {state.tr(S::CellRight)}</span>
+                                                                <span class="reason" id=reason_id.clone()>{state.text(reason.clone())}</span>
                                                             }.into_any()
                                                         } else {
-                                                            view! { <span class="cell-verdict wrong" id=verdict_id.clone()>"✘ " {move || state.t(S::CellWrong)}</span> }.into_any()
+                                                            view! { <span class="cell-verdict wrong" id=verdict_id.clone()>"✘ " {state.tr(S::CellWrong)}</span> }.into_any()
                                                         })
                                                     }}
                                                 </td>
@@ -295,7 +295,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
             let legend_key = if multiple { S::TickAll } else { S::TickOne };
             view! {
                 <fieldset>
-                    <legend>{move || state.t(legend_key)}</legend>
+                    <legend>{state.tr(legend_key)}</legend>
                     {choices.iter().map(|c| {
                         let cid = c.id.clone();
                         let cid_check = cid.clone();
@@ -320,7 +320,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
                                         });
                                     }
                                 />
-                                <label for=choice_dom>{move || localized(&ctext, state.lang.get()).0}</label>
+                                <label for=choice_dom>{state.text(ctext.clone())}</label>
                             </div>
                         }
                     }).collect_view()}
@@ -332,7 +332,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
         Grading::Lab { check } if exercise.lab.as_ref().and_then(|lab| engines::find(&lab.kind)).and_then(|spec| spec.check(check)).is_some_and(|c| c.answer == engines::AnswerKind::LongText) => {
             let input_id2 = input_id.clone();
             view! {
-                <label for=input_id.clone()>{move || state.t(S::YourAnswer)}</label>
+                <label for=input_id.clone()>{state.tr(S::YourAnswer)}</label>
                 <textarea
                     id=input_id2
                     rows="12"
@@ -353,7 +353,7 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
             };
             let input_id2 = input_id.clone();
             view! {
-                <label for=input_id.clone()>{move || state.t(S::YourAnswer)} {unit.map(|u| format!(" ({u})"))}</label>
+                <label for=input_id.clone()>{state.tr(S::YourAnswer)} {unit.map(|u| format!(" ({u})"))}</label>
                 <input
                     type="text"
                     id=input_id2
@@ -375,14 +375,14 @@ fn QuestionView(exercise: Arc<Exercise>, question: Question, number: usize, vars
             <Markdown source=Signal::derive(move || markdown::substitute(&localized(&prompt, state.lang.get()).0, &vars.get())) class="markdown prompt"/>
             {field}
             <div class="actions">
-                <button type="submit" prop:disabled=move || correct.get() || gave_up.get() || grading.get()>{move || state.t(S::Submit)}</button>
+                <button type="submit" prop:disabled=move || correct.get() || gave_up.get() || grading.get()>{state.tr(S::Submit)}</button>
                 <span class="meta">{move || format!("{} {}", attempts(), state.t(S::Attempts))}</span>
             </div>
             <p id=status_id2 class="verdict" role="status" aria-live="polite">
                 {move || feedback.get().map(|v| match v {
-                    Verdict::Correct => view! { <span class="correct">"✔ " {move || state.t(S::Correct)}</span> }.into_any(),
-                    Verdict::Wrong => view! { <span class="wrong">"✘ " {move || state.t(S::Wrong)}</span> }.into_any(),
-                    Verdict::Unreadable(m) => view! { <span class="unreadable">{move || m.render(state.lang.get())}</span> }.into_any(),
+                    Verdict::Correct => view! { <span class="correct">"✔ " {state.tr(S::Correct)}</span> }.into_any(),
+                    Verdict::Wrong => view! { <span class="wrong">"✘ " {state.tr(S::Wrong)}</span> }.into_any(),
+                    Verdict::Unreadable(m) => view! { <span class="unreadable">{state.message(m.clone())}</span> }.into_any(),
                 })}
                 {move || grid_verdict.get().map(|v| view! { " " <span class="grid-score">{move || Msg::GridScore(v.right(), v.total()).render(state.lang.get())}</span> })}
             </p>
@@ -408,8 +408,8 @@ fn Hints(exercise: Arc<Exercise>, vars: Memo<BTreeMap<String, String>>) -> impl 
     };
     view! {
         <section aria-labelledby="hints-title">
-            <h2 id="hints-title">{move || state.t(S::Hints)}</h2>
-            {(total == 0).then(|| view! { <p>{move || state.t(S::NoHints)}</p> })}
+            <h2 id="hints-title">{state.tr(S::Hints)}</h2>
+            {(total == 0).then(|| view! { <p>{state.tr(S::NoHints)}</p> })}
             <ol class="hints">
                 {move || hints.iter().take(revealed.get()).map(|h| {
                     let t = h.text.clone();
@@ -421,7 +421,7 @@ fn Hints(exercise: Arc<Exercise>, vars: Memo<BTreeMap<String, String>>) -> impl 
                 let next_cost = next_cost.clone();
                 view! { <button type="button" on:click=reveal>{move || format!("{} ({} {} {})", state.t(S::RevealHint), state.t(S::HintCost), next_cost(), state.t(S::Points))}</button> }.into_any()
             } else {
-                view! { <p class="meta">{move || state.t(S::NoMoreHints)}</p> }.into_any()
+                view! { <p class="meta">{state.tr(S::NoMoreHints)}</p> }.into_any()
             })}
         </section>
     }
@@ -440,19 +440,19 @@ fn Solution(exercise: Arc<Exercise>, solved: Memo<bool>, vars: Memo<BTreeMap<Str
     let solution = exercise.solution.clone();
     view! {
         <section aria-labelledby="solution-title">
-            <h2 id="solution-title">{move || state.t(S::Solution)}</h2>
+            <h2 id="solution-title">{state.tr(S::Solution)}</h2>
             {move || {
                 if solved.get() || gave_up.get() {
                     let solution = solution.clone();
                     let body = Signal::derive(move || solution.as_ref().map(|s| markdown::substitute(&localized(s, state.lang.get()).0, &vars.get())).unwrap_or_default());
                     view! {
-                        {gave_up.get().then(|| view! { <p class="meta">{move || state.t(S::GaveUp)}</p> })}
+                        {gave_up.get().then(|| view! { <p class="meta">{state.tr(S::GaveUp)}</p> })}
                         <Markdown source=body class="markdown solution"/>
                     }.into_any()
                 } else {
                     view! {
-                        <p class="meta">{move || state.t(S::SolutionLocked)}</p>
-                        <button type="button" class="secondary" on:click=give_up.clone()>{move || state.t(S::GiveUp)}</button>
+                        <p class="meta">{state.tr(S::SolutionLocked)}</p>
+                        <button type="button" class="secondary" on:click=give_up.clone()>{state.tr(S::GiveUp)}</button>
                     }.into_any()
                 }
             }}

@@ -12,14 +12,14 @@ pub fn Home() -> impl IntoView {
     // Until every exercise file is read, the tracks show from the catalogue alone.
     let early = move || match (state.pack.get(), state.catalog.get()) {
         (PackLoad::Loading, Some(catalog)) => Some(view! {
-            <h2>{move || state.t(S::Tracks)}</h2>
+            <h2>{state.tr(S::Tracks)}</h2>
             <ul class="cards">
                 {catalog.tracks.iter().map(|track| {
                     let (title, blurb, count) = (track.title.clone(), track.summary.clone(), track.files.len());
                     view! {
                         <li class="card">
-                            <h3><A href=format!("/track/{}", track.id)>{move || localized(&title, state.lang.get()).0}</A></h3>
-                            <p>{move || localized(&blurb, state.lang.get()).0}</p>
+                            <h3><A href=format!("/track/{}", track.id)>{state.text(title.clone())}</A></h3>
+                            <p>{state.text(blurb.clone())}</p>
                             <p class="meta">{move || format!("{count} {}", state.t(S::ExercisesCount))}</p>
                         </li>
                     }
@@ -29,7 +29,7 @@ pub fn Home() -> impl IntoView {
         _ => None,
     };
     view! {
-        <h1>{move || state.t(S::Tagline)}</h1>
+        <h1>{state.tr(S::Tagline)}</h1>
         {early}
         {move || (state.catalog.with(Option::is_none) || !matches!(state.pack.get(), PackLoad::Loading)).then(|| with_pack(move |pack| {
             let continue_pack = pack.clone();
@@ -40,14 +40,14 @@ pub fn Home() -> impl IntoView {
                 let title = localized(&ex.title, state.lang.get()).0;
                 Some(view! {
                     <p class="continue">
-                        <A href=format!("/exercise/{id}")>{move || state.t(S::ContinueWhereIWas)} " — " {title.clone()}</A>
+                        <A href=format!("/exercise/{id}")>{state.tr(S::ContinueWhereIWas)} " — " {title.clone()}</A>
                     </p>
                 })
             };
             let tracks = pack.tracks.clone();
             view! {
                 {continue_link}
-                <h2>{move || state.t(S::Tracks)}</h2>
+                <h2>{state.tr(S::Tracks)}</h2>
                 <ul class="cards">
                     {tracks.into_iter().map(|track| {
                         let pack = pack.clone();
@@ -57,8 +57,8 @@ pub fn Home() -> impl IntoView {
                         let blurb = track.summary.clone();
                         view! {
                             <li class="card">
-                                <h3><A href=format!("/track/{}", track.id)>{move || localized(&title, state.lang.get()).0}</A></h3>
-                                <p>{move || localized(&blurb, state.lang.get()).0}</p>
+                                <h3><A href=format!("/track/{}", track.id)>{state.text(title.clone())}</A></h3>
+                                <p>{state.text(blurb.clone())}</p>
                                 <p class="meta">
                                     {move || { let s = summary(); format!("{} {} · {} {} · {} {}", s.exercises, state.t(S::ExercisesCount), s.solved, state.t(S::Solved), s.attempted, state.t(S::Attempted)) }}
                                 </p>

@@ -7,7 +7,7 @@ use crate::core::progress::{self, track_summary, MergeError};
 use crate::core::strings::S;
 use crate::ui::state::{use_state, PackLoad};
 use crate::ui::storage;
-use crate::ui::{localized, with_pack};
+use crate::ui::with_pack;
 
 const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
@@ -70,20 +70,20 @@ pub fn ProgressPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || state.t(S::ProgressTitle)}</h1>
-        <p>{move || state.t(S::ProgressLocalNote)}</p>
+        <h1>{state.tr(S::ProgressTitle)}</h1>
+        <p>{state.tr(S::ProgressLocalNote)}</p>
         {with_pack(move |pack| {
             let pack2 = pack.clone();
             view! {
                 <table class="summary">
-                    <caption class="visually-hidden">{move || state.t(S::ProgressTitle)}</caption>
+                    <caption class="visually-hidden">{state.tr(S::ProgressTitle)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.t(S::Track)}</th>
-                            <th scope="col">{move || state.t(S::ColExercises)}</th>
-                            <th scope="col">{move || state.t(S::ColSolved)}</th>
-                            <th scope="col">{move || state.t(S::ColAttempted)}</th>
-                            <th scope="col">{move || state.t(S::Score)}</th>
+                            <th scope="col">{state.tr(S::Track)}</th>
+                            <th scope="col">{state.tr(S::ColExercises)}</th>
+                            <th scope="col">{state.tr(S::ColSolved)}</th>
+                            <th scope="col">{state.tr(S::ColAttempted)}</th>
+                            <th scope="col">{state.tr(S::Score)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -97,7 +97,7 @@ pub fn ProgressPage() -> impl IntoView {
                             let s3 = s.clone();
                             view! {
                                 <tr data-track=t.id.clone()>
-                                    <th scope="row">{move || localized(&title, state.lang.get()).0}</th>
+                                    <th scope="row">{state.text(title.clone())}</th>
                                     <td>{move || s1().exercises}</td>
                                     <td class="solved-count">{move || s2().solved}</td>
                                     <td>{move || s3().attempted}</td>
@@ -108,7 +108,7 @@ pub fn ProgressPage() -> impl IntoView {
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">{move || state.t(S::Total)}</th>
+                            <th scope="row">{state.tr(S::Total)}</th>
                             {move || {
                                 let totals = state.progress.with(|p| pack2.tracks.iter().map(|t| track_summary(&pack2, &t.id, p)).fold((0, 0, 0, 0, 0), |a, s| (a.0 + s.exercises, a.1 + s.solved, a.2 + s.attempted, a.3 + s.score, a.4 + s.max_score)));
                                 view! {
@@ -124,8 +124,8 @@ pub fn ProgressPage() -> impl IntoView {
             }
         })}
         <div class="actions">
-            <button type="button" on:click=export>{move || state.t(S::Export)}</button>
-            <label class="file-button" for="import-file">{move || state.t(S::Import)}</label>
+            <button type="button" on:click=export>{state.tr(S::Export)}</button>
+            <label class="file-button" for="import-file">{state.tr(S::Import)}</label>
             <input type="file" id="import-file" accept=".json,application/json" on:change=import/>
         </div>
         <div class="import-message" role="status" aria-live="polite">

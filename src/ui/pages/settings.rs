@@ -8,9 +8,9 @@ use crate::ui::state::{use_state, THEMES};
 pub fn SettingsPage() -> impl IntoView {
     let state = use_state();
     view! {
-        <h1>{move || state.t(S::SettingsTitle)}</h1>
+        <h1>{state.tr(S::SettingsTitle)}</h1>
         <fieldset>
-            <legend>{move || state.t(S::Language)}</legend>
+            <legend>{state.tr(S::Language)}</legend>
             {Lang::ALL.into_iter().map(|lang| {
                 let id = format!("lang-{}", lang.code());
                 view! {
@@ -24,7 +24,7 @@ pub fn SettingsPage() -> impl IntoView {
             }).collect_view()}
         </fieldset>
         <fieldset>
-            <legend>{move || state.t(S::Theme)}</legend>
+            <legend>{state.tr(S::Theme)}</legend>
             {THEMES.into_iter().map(|theme| {
                 let id = format!("theme-{theme}");
                 let label = match theme { "dark" => S::ThemeDark, "contrast" => S::ThemeContrast, _ => S::ThemeLight };
@@ -33,7 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <input type="radio" name="theme" id=id.clone() value=theme
                             prop:checked=move || state.theme.get() == theme
                             on:change=move |_| state.theme.set(theme.to_string())/>
-                        <label for=id>{move || state.t(label)}</label>
+                        <label for=id>{state.tr(label)}</label>
                     </div>
                 }
             }).collect_view()}

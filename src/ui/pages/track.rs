@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::core::progress::{is_attempted, is_solved, score};
 use crate::core::strings::S;
 use crate::ui::state::use_state;
-use crate::ui::{localized, with_pack};
+use crate::ui::with_pack;
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
@@ -14,14 +14,14 @@ pub fn TrackPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     with_pack(move |pack| {
         let Some(track) = pack.tracks.iter().find(|t| t.id == id()).cloned() else {
-            return view! { <h1>{move || state.t(S::TrackNotFound)}</h1> <p><A href="/">{move || state.t(S::BackToTracks)}</A></p> }.into_any();
+            return view! { <h1>{state.tr(S::TrackNotFound)}</h1> <p><A href="/">{state.tr(S::BackToTracks)}</A></p> }.into_any();
         };
         let title = track.title.clone();
         let summary = track.summary.clone();
         view! {
-            <p class="breadcrumb"><A href="/">{move || state.t(S::BackToTracks)}</A></p>
-            <h1>{move || localized(&title, state.lang.get()).0}</h1>
-            <p>{move || localized(&summary, state.lang.get()).0}</p>
+            <p class="breadcrumb"><A href="/">{state.tr(S::BackToTracks)}</A></p>
+            <h1>{state.text(title.clone())}</h1>
+            <p>{state.text(summary.clone())}</p>
             <ol class="exercise-list">
                 {track.exercises.iter().filter_map(|eid| pack.exercise(eid).cloned()).map(|ex| {
                     let ex2 = ex.clone();
@@ -33,7 +33,7 @@ pub fn TrackPage() -> impl IntoView {
                     let title = ex.title.clone();
                     view! {
                         <li class="card">
-                            <h2 class="h3"><A href=format!("/exercise/{}", ex.id)>{move || localized(&title, state.lang.get()).0}</A></h2>
+                            <h2 class="h3"><A href=format!("/exercise/{}", ex.id)>{state.text(title.clone())}</A></h2>
                             <p class="meta">
                                 {move || format!("{} {}/5 · {} {} · ", state.t(S::Difficulty), ex.difficulty, ex.minutes, state.t(S::Minutes))}
                                 {status}

@@ -26,15 +26,15 @@ pub fn WorkbenchPage() -> impl IntoView {
         }
     });
     view! {
-        <h1>{move || state.t(S::WorkbenchTitle)}</h1>
-        <p>{move || state.t(S::WorkbenchIntro)}</p>
+        <h1>{state.tr(S::WorkbenchTitle)}</h1>
+        <p>{state.tr(S::WorkbenchIntro)}</p>
         <div class="field">
-            <label for="tool-picker">{move || state.t(S::WorkbenchTool)}</label>
+            <label for="tool-picker">{state.tr(S::WorkbenchTool)}</label>
             <select id="tool-picker" prop:value=move || selected.get() on:change=move |ev| selected.set(event_target_value(&ev))>
                 {Category::ALL.into_iter().map(|c| view! {
                     <optgroup label=move || c.title().text(state.lang.get())>
                         {TOOLS.iter().filter(|t| t.category == c).map(|t| view! {
-                            <option value=t.spec.id selected=t.spec.id == selected.get_untracked()>{move || t.spec.title.text(state.lang.get())}</option>
+                            <option value=t.spec.id selected=t.spec.id == selected.get_untracked()>{state.label(t.spec.title)}</option>
                         }).collect_view()}
                     </optgroup>
                 }).collect_view()}
@@ -51,7 +51,7 @@ pub fn WorkbenchPage() -> impl IntoView {
                 .collect();
             view! {
                 <ToolForm spec=&tool.spec prefix="wb" initial=initial target=Target::Workbench/>
-                <p class="meta">{move || state.t(S::WorkbenchStandard)} {move || state.t(S::Colon)} {tool.standard}</p>
+                <p class="meta">{state.tr(S::WorkbenchStandard)} {state.tr(S::Colon)} {tool.standard}</p>
             }
         })}
     }
