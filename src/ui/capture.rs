@@ -266,9 +266,7 @@ pub fn CaptureViewer(key: LabKey) -> impl IntoView {
             }
         })
     };
-    let kinds = move || {
-        capture.with(|c| c.as_ref().map(Capture::kinds).unwrap_or_default()).into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()
-    };
+    let kinds = move || capture.with(|c| c.as_ref().map(Capture::kinds).unwrap_or_default()).into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view();
 
     view! {
         <section class="tool capture" aria-labelledby="capture-title" hidden=move || captures.with(Vec::is_empty)>

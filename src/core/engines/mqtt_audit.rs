@@ -667,7 +667,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, String, Vec<capture::Field>), mqt
                 w.string("User Name", &l.username);
                 w.string("Password", &l.password);
             }
-            format!("CONNECT client id {}, user {}", c.client_id, login.map_or("-", |l| l.username.as_str()))
+            format!("CONNECT Client Identifier {}, User Name {}", c.client_id, login.map_or("-", |l| l.username.as_str()))
         }
         Packet::ConnAck(c) => {
             w.field("Connect Acknowledge Flags", format!("Session Present {}", c.session_present as u8), 1);
@@ -681,7 +681,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, String, Vec<capture::Field>), mqt
             }
             let payload = String::from_utf8_lossy(&p.payload).into_owned();
             w.field("Payload", payload, p.payload.len());
-            format!("PUBLISH {}, QoS {}{}", p.topic, p.qos as u8, if p.retain { ", retained" } else { "" })
+            format!("PUBLISH {}, QoS {}{}", p.topic, p.qos as u8, if p.retain { ", RETAIN" } else { "" })
         }
         Packet::PubAck(p) => {
             w.field("Packet Identifier", p.pkid.to_string(), 2);

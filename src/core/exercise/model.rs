@@ -96,12 +96,28 @@ pub struct Choice {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Grading {
-    Hash { answers: Vec<HashedAnswer>, normalize: Vec<Normalization> },
-    Choice { multiple: bool, choices: Vec<Choice>, answers: Vec<HashedAnswer> },
-    Numeric { rule: NumericRule, unit: Option<String> },
-    Lab { check: String },
+    Hash {
+        answers: Vec<HashedAnswer>,
+        normalize: Vec<Normalization>,
+    },
+    Choice {
+        multiple: bool,
+        choices: Vec<Choice>,
+        answers: Vec<HashedAnswer>,
+    },
+    Numeric {
+        rule: NumericRule,
+        unit: Option<String>,
+    },
+    Lab {
+        check: String,
+    },
     /// A protocol × property grid: each cell takes one of `options`; rows in file order.
-    Grid { columns: Vec<Choice>, options: Vec<Choice>, rows: Vec<GridRow> },
+    Grid {
+        columns: Vec<Choice>,
+        options: Vec<Choice>,
+        rows: Vec<GridRow>,
+    },
 }
 
 /// One row of a grid: its label, then per column (same order) the hashed right option id and

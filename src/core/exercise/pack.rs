@@ -392,7 +392,11 @@ fn check_grid(loc: &Locator, what: &str, at: usize, question: &Question, value: 
     for key in cells.keys() {
         let known = rows.iter().any(|r| columns.iter().any(|c| grading::grid::cell_key(&r.id, &c.id) == *key));
         if !known {
-            out.push(loc.error(row_at(key.split('.').next().unwrap_or(key)), format!("the reference grid of {what} names cell \"{key}\", which is not in the grid"), "use the row and column ids of the question"));
+            out.push(loc.error(
+                row_at(key.split('.').next().unwrap_or(key)),
+                format!("the reference grid of {what} names cell \"{key}\", which is not in the grid"),
+                "use the row and column ids of the question",
+            ));
         }
     }
     for row in rows {

@@ -590,7 +590,15 @@ pub fn parse_exercise(pack: &str, path: &str, file: &str, source: &str) -> Resul
 }
 
 /// The labelled ids of a grid (its columns or its options): kebab-case, each once, with a text.
-fn grid_labels(loc: &Locator, qid: &str, (what, min): (&str, usize), list: &Option<Spanned<Vec<Spanned<RawChoice>>>>, q_offset: usize, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Vec<Choice> {
+fn grid_labels(
+    loc: &Locator,
+    qid: &str,
+    (what, min): (&str, usize),
+    list: &Option<Spanned<Vec<Spanned<RawChoice>>>>,
+    q_offset: usize,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Choice> {
     let Some(list) = list else {
         errors.push(loc.error(
             q_offset,
@@ -665,17 +673,15 @@ fn grid(loc: &Locator, qid: &str, q: &RawQuestion, q_offset: usize, errors: &mut
         let count_error = |errors: &mut Vec<Diagnostic>, key: &str, at: usize, got: usize, fix: &str| {
             errors.push(loc.error(
                 at,
-                format!(
-                    "row \"{rid}\" of question `{qid}` has {got} `{key}`; expected {} (one per column: {})",
-                    columns.len(),
-                    columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
-                ),
+                format!("row \"{rid}\" of question `{qid}` has {got} `{key}`; expected {} (one per column: {})", columns.len(), columns.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")),
                 fix.to_string(),
             ))
         };
         let mut cells = Vec::new();
         match &raw.cells {
-            None => count_error(errors, "cells", sr.span().start, 0, "add `cells = [\"sha256:SALT:DIGEST\", ...]`, the hash of each cell's right option id; `seclab hash --salt SALT OPTION-ID` prints it"),
+            None => {
+                count_error(errors, "cells", sr.span().start, 0, "add `cells = [\"sha256:SALT:DIGEST\", ...]`, the hash of each cell's right option id; `seclab hash --salt SALT OPTION-ID` prints it")
+            }
             Some(list) => {
                 if list.get_ref().len() != columns.len() {
                     count_error(errors, "cells", list.span().start, list.get_ref().len(), "give one hashed answer per column, in the order of `columns`");
@@ -704,7 +710,9 @@ fn grid(loc: &Locator, qid: &str, q: &RawQuestion, q_offset: usize, errors: &mut
         }
         let mut reasons = Vec::new();
         match &raw.reasons {
-            None => count_error(errors, "reasons", sr.span().start, 0, "add `reasons = [{ fr = \"sealed:...\", en = \"sealed:...\" }, ...]`; `seclab seal --salt SALT --answer OPTION-ID TEXT` prints each"),
+            None => {
+                count_error(errors, "reasons", sr.span().start, 0, "add `reasons = [{ fr = \"sealed:...\", en = \"sealed:...\" }, ...]`; `seclab seal --salt SALT --answer OPTION-ID TEXT` prints each")
+            }
             Some(list) => {
                 if list.get_ref().len() != columns.len() {
                     count_error(errors, "reasons", list.span().start, list.get_ref().len(), "give one reason per column, in the order of `columns`");
@@ -712,7 +720,11 @@ fn grid(loc: &Locator, qid: &str, q: &RawQuestion, q_offset: usize, errors: &mut
                 for r in list.get_ref() {
                     let raw_reason = r.get_ref();
                     if raw_reason.fr.is_none() && raw_reason.en.is_none() {
-                        errors.push(loc.error(r.span().start, format!("a reason of row \"{rid}\" (question `{qid}`) has no text; expected `fr` and `en`, each sealed"), "add `fr = \"sealed:...\", en = \"sealed:...\"`"));
+                        errors.push(loc.error(
+                            r.span().start,
+                            format!("a reason of row \"{rid}\" (question `{qid}`) has no text; expected `fr` and `en`, each sealed"),
+                            "add `fr = \"sealed:...\", en = \"sealed:...\"`",
+                        ));
                     }
                     let mut open = |text: &Option<Spanned<String>>| -> Option<Sealed> {
                         let text = text.as_ref()?;
@@ -731,7 +743,10 @@ fn grid(loc: &Locator, qid: &str, q: &RawQuestion, q_offset: usize, errors: &mut
                             Err(e) => {
                                 errors.push(loc.error(
                                     text.span().start,
-                                    format!("a reason of row \"{rid}\" (question `{qid}`) is not sealed: {}; expected \"sealed:SALT:HEX\", readable only once the cell is answered right", e.describe()),
+                                    format!(
+                                        "a reason of row \"{rid}\" (question `{qid}`) is not sealed: {}; expected \"sealed:SALT:HEX\", readable only once the cell is answered right",
+                                        e.describe()
+                                    ),
                                     "make the line with `seclab seal --salt SALT --answer OPTION-ID \"the reason\"`; never write the reason in clear",
                                 ));
                                 None

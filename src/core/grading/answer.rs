@@ -7,7 +7,7 @@ use crate::core::engines::{self, InstanceSeed, Lab, LabVerdict};
 use crate::core::exercise::{Exercise, Grading, Question};
 use crate::core::msg::Msg;
 
-use super::{choice_key, grid, grade_choice, grade_hash, grade_numeric, NumericVerdict};
+use super::{choice_key, grade_choice, grade_hash, grade_numeric, grid, NumericVerdict};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
