@@ -794,7 +794,7 @@ mod tests {
             assert_eq!(f.field_bytes(pw)[..2], (sup.password.len() as u16).to_be_bytes());
             assert_eq!(f.field_bytes(f.fields.iter().find(|x| x.name == "Protocol Name").unwrap()), b"\x00\x04MQTT");
             // The retained commands come from the same endpoint as that CONNECT.
-            let retained: Vec<&Frame> = l.frames.iter().filter(|f| f.direction == Direction::Up && f.summary.ends_with("retained")).collect();
+            let retained: Vec<&Frame> = l.frames.iter().filter(|f| f.direction == Direction::Up && f.summary.ends_with("RETAIN")).collect();
             assert_eq!(retained.len(), 2);
             assert!(retained.iter().all(|r| r.source == f.source && r.summary.contains("/cmd")));
             for frame in &l.frames {
